@@ -1,0 +1,165 @@
+// Wires the content script to the page: adapter, watcher, controller, nudge UI. Everything is
+// tied to WXT's ctx so it stops when the extension updates or unloads.
+import type { Browser } from 'webextension-polyfill';
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { analyzeMessage } from '@/lib/detect';
+import { call } from '@/lib/client';
+import { ContentController, type NudgeRequest } from '@/lib/content/controller';
+import { NudgeMemory } from '@/lib/content/nudge-memory';
+import { ChatWatcher } from '@/lib/content/watcher';
+import { OutgoingGuard } from '@/lib/content/outgoing';
+import type { SignalResult } from '@/lib/messaging';
+import { DEFAULT_SETTINGS, getSettings, watchSettings, type Settings } from '@/lib/settings';
+import { adapterFor, ADAPTERS } from '@/lib/sites';
+import { helpInfoFor } from '@/lib/content/help';
+import { Nudge } from '@/components/nudge/Nudge';
+import { InfoReminder } from '@/components/nudge/InfoReminder';
+import { ImagePause } from '@/components/nudge/ImagePause';
+import { NUDGE_CSS } from '@/components/nudge/styles';
+import type { JSX } from 'preact';
+
+/** A neutral, per-load element name, so the page has no fixed tag to look for. */
+function hostName(): string {
+  const n = Math.floor(Math.random() * 36 ** 6).toString(36).padStart(6, '0');
+  return `x-${n}`;
+}
+
+export async function startContent(ctx: ContentScriptContext, browser: Browser): Promise<void> {
+  const url = () => new URL(location.href);
+  const adapter = adapterFor(url());
+  const generic = ADAPTERS.find((a) => a.id === 'generic');
+  let settings: Settings = DEFAULT_SETTINGS;
+  settings = await getSettings().catch(() => DEFAULT_SETTINGS);
+  ctx.onInvalidated(watchSettings((s) => (settings = s)));
+  const memory = new NudgeMemory(browser.storage.local);
+  await memory.load().catch(() => undefined);
+
+  const uis = new Map<string, ShadowRootContentScriptUi<void>>();
+  async function show(slot: string, view: (close: () => void) => JSX.Element): Promise<void> {
+    uis.get(slot)?.remove();
+    const ui = await createShadowRootUi<void>(ctx, {
+      name: hostName(),
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      mode: 'closed',
+      isolateEvents: true,
+      onMount(container, shadow) {
+        const style = document.createElement('style');
+        style.textContent = NUDGE_CSS;
+        shadow.prepend(style);
+        const close = () => {
+          ui.remove();
+          uis.delete(slot);
+        };
+        render(view(close), container);
+      },
+      onRemove() {
+        // Unmount the Preact tree so its listeners go with it.
+      },
+    });
+    uis.set(slot, ui);
+    ui.mount();
+  }
+
+  const openReport = (conversation: string) => void call('open-report', { conversation });
+
+  const showNudge = (req: NudgeRequest) =>
+    void show('nudge', (close) => (
+      <Nudge
+        lang={req.lang}
+        level={req.level}
+        categories={req.categories}
+        party={req.party}
+        help={helpInfoFor(settings, req.lang)}
+        onReport={() => openReport(req.conversation)}
+        onDismiss={close}
+      />
+    ));
+
+  const controller = new ContentController({
+    site: location.hostname,
+    url: () => location.href,
+    analyze: analyzeMessage,
+    send: (signal) => call<SignalResult>('signal', { signal }),
+    settings: () => settings,
+    browserLang: navigator.language,
+    now: Date.now,
+    wasNudged: (c, l) => memory.has(c, l),
+    markNudged: (c, l) => memory.add(c, l),
+    showNudge,
+  });
+
+  const watcher = new ChatWatcher({
+    doc: document,
+    host: {
+      requestIdleCallback: (cb, opts) => ctx.requestIdleCallback(cb, opts),
+      setTimeout: (cb, ms) => ctx.setTimeout(cb, ms),
+      clearTimeout: (id) => clearTimeout(id as number),
+    },
+    url,
+    adapter,
+    fallback: generic,
+    onMessage: (msg, mctx) => void controller.onMessage(msg, mctx),
+    onThreadChange: (thread) => {
+      if (thread === null) return;
+      const party = adapter.partyName(document) ?? '';
+      const view = controller.enterThread(thread, party);
+      void call<string>('conversation-level', { site: location.hostname, thread, party }).then((r) => {
+        if (r.ok) controller.setLevel(thread, party, r.data as typeof view.level);
+      });
+    },
+  });
+  watcher.start();
+  ctx.onInvalidated(() => watcher.stop());
+
+  const guard = new OutgoingGuard({
+    doc: document,
+    composer: () => adapter.composer(document) ?? generic?.composer(document) ?? null,
+    active: () => controller.active,
+    isNewContact: () => watcher.messagesInThread <= 1,
+    analyze: analyzeMessage,
+    setTimeout: (cb, ms) => ctx.setTimeout(cb, ms),
+    showReminder: (kinds, lang) =>
+      void show('reminder', (close) => <InfoReminder lang={lang} kinds={kinds} onDismiss={close} />),
+    hideReminder: () => {
+      uis.get('reminder')?.remove();
+      uis.delete('reminder');
+    },
+    showPause: (view, proceed) =>
+      void show('pause', (close) => (
+        <ImagePause
+          lang={view.lang}
+          party={view.party}
+          help={helpInfoFor(settings, view.lang)}
+          onContinue={() => {
+            close();
+            proceed();
+          }}
+          onCancel={close}
+          onReport={() => {
+            close();
+            openReport(view.conversation);
+          }}
+        />
+      )),
+    logImage: (view) =>
+      void call<SignalResult>('signal', {
+        signal: {
+          site: location.hostname,
+          thread: view.thread,
+          party: view.party,
+          key: `image:${Date.now()}`,
+          dir: 'out',
+          categories: ['share_image'],
+          excerpt: '',
+          ts: Date.now(),
+          url: location.href,
+        },
+      }),
+  });
+  guard.start();
+  ctx.onInvalidated(() => guard.stop());
+}

@@ -1,0 +1,73 @@
+// Runs queued work in small slices so a chat that loads thousands of messages never freezes
+// the page: each slice stops after `budgetMs` and yields to the page until the next idle period.
+export interface SliceHost {
+  requestIdleCallback?: (cb: (d: { timeRemaining(): number }) => void, opts?: { timeout: number }) => number;
+  setTimeout: (cb: () => void, ms: number) => unknown;
+}
+
+export class SliceQueue<T> {
+  private items: T[] = [];
+  private head = 0;
+  private scheduled = false;
+  private stopped = false;
+
+  constructor(
+    private readonly host: SliceHost,
+    private readonly work: (item: T) => void,
+    private readonly budgetMs = 4,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  get pending(): number {
+    return this.items.length - this.head;
+  }
+
+  push(...items: T[]): void {
+    if (this.stopped) return;
+    for (const it of items) this.items.push(it);
+    this.schedule();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.items = [];
+    this.head = 0;
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.stopped || this.pending === 0) return;
+    this.scheduled = true;
+    const run = () => {
+      this.scheduled = false;
+      this.drain();
+    };
+    // Idle callbacks can be starved on a busy page; the timeout keeps new messages flagged within ~a second.
+    if (this.host.requestIdleCallback) this.host.requestIdleCallback(run, { timeout: 250 });
+    else this.host.setTimeout(run, 16);
+  }
+
+  /** Processes items until the slice budget is spent; returns how many were processed. */
+  drain(): number {
+    const start = this.now();
+    let n = 0;
+    while (this.head < this.items.length && !this.stopped) {
+      const item = this.items[this.head++] as T;
+      try {
+        this.work(item);
+      } catch {
+        // One unreadable message must not stop the others.
+      }
+      n++;
+      if (this.now() - start >= this.budgetMs) break;
+    }
+    if (this.head >= this.items.length) {
+      this.items = [];
+      this.head = 0;
+    } else if (this.head > 1024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    this.schedule();
+    return n;
+  }
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { SliceQueue } from '@/lib/content/scheduler';
+
+function manualHost() {
+  const pending: (() => void)[] = [];
+  return {
+    host: { setTimeout: (cb: () => void) => void pending.push(cb) },
+    runNext: () => pending.shift()?.(),
+    get scheduled() {
+      return pending.length;
+    },
+  };
+}
+
+describe('SliceQueue', () => {
+  it('stops a slice when its time budget is spent and continues in the next one', () => {
+    const h = manualHost();
+    let clock = 0;
+    const done: number[] = [];
+    // Each item "costs" 1 ms of the 4 ms budget.
+    const q = new SliceQueue<number>(h.host, (n) => {
+      clock += 1;
+      done.push(n);
+    }, 4, () => clock);
+    q.push(...Array.from({ length: 10 }, (_, i) => i));
+    expect(h.scheduled).toBe(1);
+    h.runNext();
+    expect(done).toEqual([0, 1, 2, 3]);
+    expect(q.pending).toBe(6);
+    h.runNext();
+    h.runNext();
+    expect(done).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(h.scheduled).toBe(0);
+  });
+
+  it('keeps going after an item throws', () => {
+    const h = manualHost();
+    const done: number[] = [];
+    const q = new SliceQueue<number>(h.host, (n) => {
+      if (n === 1) throw new Error('bad message');
+      done.push(n);
+    });
+    q.push(0, 1, 2);
+    h.runNext();
+    expect(done).toEqual([0, 2]);
+  });
+
+  it('prefers idle callbacks with a timeout, so work is never starved for long', () => {
+    const calls: { timeout: number }[] = [];
+    const q = new SliceQueue<number>(
+      { requestIdleCallback: (_cb, opts) => (calls.push(opts!), 1), setTimeout: () => 0 },
+      () => undefined,
+    );
+    q.push(1);
+    expect(calls).toEqual([{ timeout: 250 }]);
+  });
+
+  it('does nothing after stop', () => {
+    const h = manualHost();
+    const done: number[] = [];
+    const q = new SliceQueue<number>(h.host, (n) => void done.push(n));
+    q.push(1, 2);
+    q.stop();
+    h.runNext();
+    q.push(3);
+    expect(done).toEqual([]);
+    expect(q.pending).toBe(0);
+  });
+});
