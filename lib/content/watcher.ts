@@ -31,6 +31,8 @@ export interface MessageContext {
 export class ChatWatcher {
   private observer: MutationObserver | null = null;
   private seenNodes = new WeakSet<Element>();
+  /** Roots that read as empty so far: their text may render a moment later (Discord, WhatsApp). */
+  private emptyReads = new WeakMap<Element, number>();
   private seenKeys = new Set<string>();
   private queue: SliceQueue<Element>;
   private rescanTimer: unknown = null;
@@ -113,7 +115,13 @@ export class ChatWatcher {
     if (!el.isConnected) return;
     const url = this.o.url();
     const msg = this.active.readMessage(el, this.o.doc, url);
-    if (!msg || msg.text === '') return;
+    if (!msg || msg.text === '') {
+      // Let a later rescan (the late text is itself a mutation) try again, a few times at most.
+      const tries = (this.emptyReads.get(el) ?? 0) + 1;
+      this.emptyReads.set(el, tries);
+      if (tries < 4) this.seenNodes.delete(el);
+      return;
+    }
     if (this.seenKeys.has(msg.key)) return;
     this.remember(msg.key);
     const party = this.active.partyName(this.o.doc) ?? (msg.dir === 'in' ? msg.sender : '');

@@ -1,0 +1,159 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { SiteAdapter, SiteMessage } from '@/lib/sites/types';
+import { ChatWatcher, type MessageContext } from '@/lib/content/watcher';
+
+/** A minimal site: messages are <li data-mid> in <ol id="list">, .out for the child's own. */
+function listAdapter(id: SiteAdapter['id'], selector: string): SiteAdapter {
+  return {
+    id,
+    matches: () => true,
+    threadKey: (doc) => doc.body.getAttribute('data-thread'),
+    partyName: (doc) => doc.querySelector('h1')?.textContent ?? null,
+    messageRoots: (root) => [...root.querySelectorAll(selector)],
+    readMessage: (el, _doc, url) => ({
+      key: el.getAttribute('data-mid') ?? el.textContent ?? '',
+      text: (el.textContent ?? '').trim(),
+      dir: el.classList.contains('out') ? 'out' : 'in',
+      sender: '',
+      thread: url.pathname,
+      node: el,
+    }),
+    container: (doc) => doc.getElementById('list'),
+    composer: () => null,
+  };
+}
+
+function syncHost() {
+  const timers: (() => void)[] = [];
+  return {
+    host: { setTimeout: (cb: () => void) => void timers.push(cb), clearTimeout: () => undefined },
+    flush() {
+      while (timers.length) timers.shift()!();
+    },
+  };
+}
+
+function setup(html: string, adapter = listAdapter('discord', 'li[data-mid]'), fallback?: SiteAdapter) {
+  document.body.innerHTML = html;
+  document.body.setAttribute('data-thread', 't1');
+  const h = syncHost();
+  const seen: { msg: SiteMessage; ctx: MessageContext }[] = [];
+  const misses: string[] = [];
+  const threads: (string | null)[] = [];
+  const w = new ChatWatcher({
+    doc: document,
+    host: h.host,
+    url: () => new URL('https://discord.com/channels/@me/1'),
+    adapter,
+    fallback,
+    onMessage: (msg, ctx) => void seen.push({ msg, ctx }),
+    onAdapterMiss: (id) => void misses.push(id),
+    onThreadChange: (t) => void threads.push(t),
+  });
+  return { w, h, seen, misses, threads };
+}
+
+afterEach(() => vi.useRealTimers());
+
+describe('ChatWatcher', () => {
+  it('reads the history already on the page, once each, with the thread and party', () => {
+    const { w, h, seen } = setup('<h1>Dara</h1><ol id="list"><li data-mid="1">hi</li><li data-mid="2" class="out">hello</li></ol>');
+    w.start();
+    h.flush();
+    expect(seen.map((s) => [s.msg.text, s.msg.dir, s.ctx.party, s.ctx.index])).toEqual([
+      ['hi', 'in', 'Dara', 0],
+      ['hello', 'out', 'Dara', 1],
+    ]);
+    w.rescan();
+    h.flush();
+    expect(seen).toHaveLength(2);
+    w.stop();
+  });
+
+  it('picks up messages added later, after one coalesced rescan', async () => {
+    const { w, h, seen } = setup('<h1>Dara</h1><ol id="list"></ol>');
+    w.start();
+    const list = document.getElementById('list')!;
+    for (let i = 0; i < 50; i++) list.insertAdjacentHTML('beforeend', `<li data-mid="m${i}">msg ${i}</li>`);
+    await new Promise((r) => setTimeout(r, 0)); // let the MutationObserver deliver
+    h.flush();
+    expect(seen).toHaveLength(50);
+    w.stop();
+  });
+
+  it('does not read a re-rendered message twice (same key, new node)', () => {
+    const { w, h, seen } = setup('<ol id="list"><li data-mid="1">hi</li></ol>');
+    w.start();
+    h.flush();
+    document.getElementById('list')!.innerHTML = '<li data-mid="1">hi</li>';
+    w.rescan();
+    h.flush();
+    expect(seen).toHaveLength(1);
+    w.stop();
+  });
+
+  it('skips empty messages, and reads them once their text renders late', () => {
+    const { w, h, seen } = setup('<ol id="list"><li data-mid="1">  </li><li data-mid="2">x</li></ol>');
+    w.start();
+    h.flush();
+    expect(seen.map((s) => s.msg.key)).toEqual(['2']);
+    document.querySelector('li[data-mid="1"]')!.textContent = 'late text';
+    w.rescan();
+    h.flush();
+    expect(seen.map((s) => s.msg.text)).toEqual(['x', 'late text']);
+    w.stop();
+  });
+
+  it('reports a thread switch and counts messages per thread', () => {
+    const { w, h, seen, threads } = setup('<ol id="list"><li data-mid="1">a</li></ol>');
+    w.start();
+    h.flush();
+    document.body.setAttribute('data-thread', 't2');
+    document.getElementById('list')!.insertAdjacentHTML('beforeend', '<li data-mid="2">b</li>');
+    w.rescan();
+    h.flush();
+    expect(threads).toEqual(['t1', 't2']);
+    expect(seen[1]!.ctx.index).toBe(0);
+    w.stop();
+  });
+
+  it('falls back to the generic adapter when the site adapter finds nothing, and says so once', () => {
+    const broken = listAdapter('discord', 'li.no-longer-exists');
+    const generic = listAdapter('generic', '[role="listitem"]');
+    const { w, h, seen, misses } = setup('<div role="list"><div role="listitem" data-mid="g1">hey</div></div>', broken, generic);
+    w.start();
+    h.flush();
+    w.rescan();
+    h.flush();
+    expect(seen.map((s) => s.msg.text)).toEqual(['hey']);
+    expect(misses).toEqual(['discord']);
+    expect(w.adapterId).toBe('generic');
+    w.stop();
+  });
+
+  it('forgets the oldest keys past its bound', () => {
+    document.body.innerHTML = '<ol id="list"></ol>';
+    const h = syncHost();
+    const seen: string[] = [];
+    const w = new ChatWatcher({
+      doc: document,
+      host: h.host,
+      url: () => new URL('https://discord.com/'),
+      adapter: listAdapter('discord', 'li[data-mid]'),
+      onMessage: (m) => void seen.push(m.key),
+      maxKeys: 10,
+    });
+    w.start();
+    const list = document.getElementById('list')!;
+    for (let i = 0; i < 12; i++) list.insertAdjacentHTML('beforeend', `<li data-mid="k${i}">m</li>`);
+    w.rescan();
+    h.flush();
+    expect(seen).toHaveLength(12);
+    // k0 was forgotten (oldest), k11 was not: re-rendered, only k0 is read again.
+    list.insertAdjacentHTML('beforeend', '<li data-mid="k0">m</li><li data-mid="k11">m</li>');
+    w.rescan();
+    h.flush();
+    expect(seen.slice(12)).toEqual(['k0']);
+    w.stop();
+  });
+});
