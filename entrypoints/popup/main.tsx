@@ -1,4 +1,6 @@
 import { render } from 'preact';
 import { PopupApp } from '@/components/popup/PopupApp';
+import { createPopupDeps } from './deps';
+import './style.css';
 
-render(<PopupApp />, document.getElementById('app')!);
+render(<PopupApp deps={createPopupDeps()} />, document.getElementById('app')!);
