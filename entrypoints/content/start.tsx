@@ -73,7 +73,7 @@ export async function startContent(ctx: ContentScriptContext, browser: Browser):
         level={req.level}
         categories={req.categories}
         party={req.party}
-        help={helpInfoFor(settings, req.lang)}
+        help={helpInfoFor(settings)}
         onReport={() => openReport(req.conversation)}
         onDismiss={close}
       />
@@ -133,7 +133,7 @@ export async function startContent(ctx: ContentScriptContext, browser: Browser):
         <ImagePause
           lang={view.lang}
           party={view.party}
-          help={helpInfoFor(settings, view.lang)}
+          help={helpInfoFor(settings)}
           onContinue={() => {
             close();
             proceed();

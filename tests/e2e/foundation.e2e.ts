@@ -9,17 +9,8 @@ import {
   type FixtureServer,
   type Launched,
 } from './harness';
+import './fixture-hook';
 
-declare global {
-  interface Window {
-    chatFixture: {
-      add(dir: 'in' | 'out', text: string, opts?: { sender?: string; id?: string; time?: number }): Element;
-      addMany(list: { dir: 'in' | 'out'; text: string }[]): void;
-      switchThread(threadId: string, partyName: string): void;
-      composer(): HTMLElement;
-    };
-  }
-}
 
 describe('foundation: the built extension in Chromium', () => {
   let l: Launched;

@@ -23,7 +23,7 @@ export const CHAT_HOSTS = [
   'x.com',
   'twitter.com',
   // Not a supported site: for the generic fallback and "other page" tests.
-  'chat.example.org',
+  'chat.example.test',
 ];
 
 export function chromiumPath(): string {
@@ -195,4 +195,78 @@ export async function openExtensionPage(l: Launched, page: string): Promise<Page
   const p = await l.context.newPage();
   await p.goto(`chrome-extension://${l.extensionId}/${page}`);
   return p;
+}
+
+interface CdpNode {
+  nodeId: number;
+  backendNodeId: number;
+  nodeName: string;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+  contentDocument?: CdpNode;
+}
+
+export interface ShadowUi {
+  /** The attributes of the UI's root element (data-level, …). */
+  attributes: Record<string, string>;
+  /** Its text, as a screen reader would meet it. */
+  text: string;
+  html: string;
+}
+
+/**
+ * Finds Chaperone's UI inside closed shadow roots. The page itself cannot see into them; the
+ * DevTools protocol can (pierce: true), which is how a test looks at what the child sees.
+ */
+export async function findShadowUi(page: Page, marker: string): Promise<ShadowUi[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const found: CdpNode[] = [];
+    const walk = (n: CdpNode, inShadow: boolean) => {
+      const attrs = n.attributes ?? [];
+      if (inShadow && attrs.includes(marker)) found.push(n);
+      for (const c of n.children ?? []) walk(c, inShadow);
+      for (const s of n.shadowRoots ?? []) walk(s, true);
+      if (n.contentDocument) walk(n.contentDocument, inShadow);
+    };
+    walk(root, false);
+    const out: ShadowUi[] = [];
+    for (const n of found) {
+      const { outerHTML } = (await cdp.send('DOM.getOuterHTML', { nodeId: n.nodeId })) as { outerHTML: string };
+      const attributes: Record<string, string> = {};
+      const a = n.attributes ?? [];
+      for (let i = 0; i + 1 < a.length; i += 2) attributes[a[i]!] = a[i + 1]!;
+      const text = outerHTML.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+      out.push({ attributes, text, html: outerHTML });
+    }
+    return out;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Clicks a button inside Chaperone's closed shadow UI, through the DevTools protocol. */
+export async function clickShadowButton(page: Page, marker: string, action: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    let target: CdpNode | null = null;
+    const walk = (n: CdpNode, inUi: boolean) => {
+      const attrs = n.attributes ?? [];
+      const here = inUi || attrs.includes(marker);
+      if (here && attrs.includes('data-action') && attrs[attrs.indexOf('data-action') + 1] === action) target ??= n;
+      for (const c of n.children ?? []) walk(c, here);
+      for (const s of n.shadowRoots ?? []) walk(s, here);
+    };
+    walk(root, false);
+    if (!target) throw new Error(`no ${action} button in ${marker}`);
+    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: (target as CdpNode).backendNodeId })) as {
+      object: { objectId: string };
+    };
+    await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration: 'function () { this.click(); }' });
+  } finally {
+    await cdp.detach();
+  }
 }
