@@ -1,0 +1,5 @@
+export * from './pinHash';
+export * from './lockout';
+export * from './idle';
+export * from './pinStore';
+export * from './pinGuard';
