@@ -3,6 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { langFromTag, translator, type Lang } from '@/lib/i18n';
+import '@/lib/i18n/catalogues/dashboard';
 import { pinProblem } from '@/lib/pin/pinHash';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/model';
 import type { StoreStats, SummaryPair } from '@/lib/store/types';

@@ -2,6 +2,7 @@
 // be undone.
 import { useEffect, useState } from 'preact/hooks';
 import { formatDate, formatNumber, type Lang, type T } from '@/lib/i18n';
+import '@/lib/i18n/catalogues/dashboard';
 import type { StoreStats } from '@/lib/store/types';
 import type { SaveState } from './SettingsView';
 

@@ -1,6 +1,7 @@
 // The conversations that reached warn or alert: who, where, what about, when, and whether a
 // report was made. Excerpts appear only when the parent chose the detailed mode.
 import { formatNumber, type Lang, type T } from '@/lib/i18n';
+import '@/lib/i18n/catalogues/dashboard';
 import type { FlaggedConversation } from '@/lib/store/types';
 import { dateTime } from './dates';
 

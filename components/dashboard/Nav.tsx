@@ -1,4 +1,5 @@
 import type { T } from '@/lib/i18n';
+import '@/lib/i18n/catalogues/dashboard';
 import type { Route } from './routes';
 
 const PAGES = ['summary', 'settings', 'data'] as const satisfies readonly Route[];

@@ -1,6 +1,7 @@
 // A new PIN, typed twice. The parent sees the rule (at least 4 characters) before typing.
 import { PIN_MIN_LENGTH } from '@/lib/pin/pinHash';
 import type { T } from '@/lib/i18n';
+import '@/lib/i18n/catalogues/dashboard';
 
 interface Props {
   t: T;

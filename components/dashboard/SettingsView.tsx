@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CATEGORY_IDS } from '@/lib/detect/categories';
 import type { Lang, T } from '@/lib/i18n';
+import '@/lib/i18n/catalogues/dashboard';
 import {
   NUDGE_LEVELS,
   PRIVACY_MODES,

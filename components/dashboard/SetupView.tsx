@@ -1,6 +1,7 @@
 // First run: what Chaperone does and does not see, the family's choices, and the parent's PIN.
 import { useState } from 'preact/hooks';
 import type { Lang, T } from '@/lib/i18n';
+import '@/lib/i18n/catalogues/dashboard';
 import { AGE_BAND_DEFAULTS, type AgeBand, type SettingKey, type Settings } from '@/lib/settings/model';
 import { AgeBandField, LanguageField, RegionField, Section, TrustedAdultFields } from './formParts';
 import { PinFields } from './PinFields';

@@ -2,6 +2,7 @@
 // parent for when the settings are saved.
 import { useState } from 'preact/hooks';
 import type { T } from '@/lib/i18n';
+import '@/lib/i18n/catalogues/dashboard';
 import { siteHost, sitePattern } from '@/lib/settings/sites';
 import { LockedNote } from './formParts';
 

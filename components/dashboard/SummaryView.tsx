@@ -2,6 +2,7 @@
 // conversations worth a talk. Pure view: the container fetches the SummaryPair.
 import { LEVELS, type Level } from '@/lib/detect/levels';
 import { formatDate, formatNumber, type Lang, type T } from '@/lib/i18n';
+import '@/lib/i18n/catalogues/dashboard';
 import type { OffPeriod, SummaryPair } from '@/lib/store/types';
 import { WeekChart } from './WeekChart';
 import { FlaggedList } from './FlaggedList';

@@ -1,6 +1,7 @@
 // Asks for the parent's PIN. After five wrong tries the form pauses, with a countdown.
 import { useState } from 'preact/hooks';
 import { formatNumber, type Lang, type T } from '@/lib/i18n';
+import '@/lib/i18n/catalogues/dashboard';
 import { useNow } from './useNow';
 
 export type UnlockNotice = 'idle' | 'locked' | null;

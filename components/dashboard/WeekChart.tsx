@@ -4,6 +4,7 @@
 // Leaf modules: the dashboard needs the ids, not the detector and its lexicons.
 import { CATEGORY_IDS, type CategoryId } from '@/lib/detect/categories';
 import { formatNumber, type Lang, type T } from '@/lib/i18n';
+import '@/lib/i18n/catalogues/dashboard';
 import type { WeekSummary } from '@/lib/store/types';
 import { CATEGORY_COLOURS } from './palette';
 import { dayLabel } from './dates';

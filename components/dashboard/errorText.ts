@@ -1,4 +1,5 @@
 import type { T } from '@/lib/i18n';
+import '@/lib/i18n/catalogues/dashboard';
 import { PIN_MAX_LENGTH, PIN_MIN_LENGTH } from '@/lib/pin/pinHash';
 import type { FailCode } from './services';
 

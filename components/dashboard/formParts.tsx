@@ -1,6 +1,7 @@
 // Form pieces shared by the first-run set-up and the settings page.
 import type { ComponentChildren } from 'preact';
 import type { Lang, T } from '@/lib/i18n';
+import '@/lib/i18n/catalogues/dashboard';
 import { AGE_BANDS, type AgeBand, type SettingKey, type Settings } from '@/lib/settings/model';
 import { REGION_CODES } from '@/lib/settings/regions';
 

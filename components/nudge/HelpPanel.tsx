@@ -1,4 +1,5 @@
 import { translator, type Lang } from '@/lib/i18n';
+import '@/lib/i18n/catalogues/nudge';
 import { contactHref, dialHref, webHref } from './links';
 import type { HelpInfo } from './types';
 

@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { translator, type Lang } from '@/lib/i18n';
+import '@/lib/i18n/catalogues/nudge';
 import { onEscape } from './escape';
 import { HelpPanel } from './HelpPanel';
 import { useMounted, useUniqueId } from './hooks';

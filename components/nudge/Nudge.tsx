@@ -2,6 +2,7 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { CategoryId } from '@/lib/detect';
 import { translator, type Lang } from '@/lib/i18n';
+import '@/lib/i18n/catalogues/nudge';
 import { onEscape } from './escape';
 import { HelpPanel } from './HelpPanel';
 import { useMounted, useUniqueId } from './hooks';

@@ -1,6 +1,7 @@
 // "Help now": people to call or text in the child's country, what to do when someone threatens
 // to share pictures, how to get a nude picture taken down, and the adult the family named.
 import type { T } from '@/lib/i18n';
+import '@/lib/i18n/catalogues/popup';
 import { telHref, type ContactLink, type Help } from '@/lib/report/help';
 import { isPhoneNumber } from '@/lib/report/hotlines';
 import { INTERNATIONAL } from '@/lib/report/region';

@@ -2,6 +2,7 @@
 // drawn by the dashboard's own view, so it cannot show the child something different.
 import { SummaryView } from '@/components/dashboard/SummaryView';
 import type { Lang, T } from '@/lib/i18n';
+import '@/lib/i18n/catalogues/popup';
 import type { SummaryPair } from '@/lib/store/types';
 import type { Loaded } from './deps';
 

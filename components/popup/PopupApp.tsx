@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { TabStatus } from '@/lib/background/tabs';
 import { formatDate, langFromTag, translator } from '@/lib/i18n';
+import '@/lib/i18n/catalogues/popup';
 import { helpFor } from '@/lib/report/help';
 import { hotlineById } from '@/lib/report/hotlines';
 import { resolveRegion, regionFor } from '@/lib/report/region';

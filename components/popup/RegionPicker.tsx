@@ -1,5 +1,6 @@
 // The country whose hotlines the popup offers: automatic from the browser, or the child's choice.
 import type { T } from '@/lib/i18n';
+import '@/lib/i18n/catalogues/popup';
 import { isCountry, REGION_CODES, type RegionCode } from '@/lib/report/region';
 
 interface Props {

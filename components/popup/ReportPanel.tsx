@@ -2,6 +2,7 @@
 // text itself, so a child whose clipboard failed can still copy it by hand.
 import { useEffect, useRef } from 'preact/hooks';
 import type { T } from '@/lib/i18n';
+import '@/lib/i18n/catalogues/popup';
 
 export type ReportState =
   | { step: 'idle' }

@@ -1,6 +1,7 @@
 // "This page": what Chaperone noticed in the tab under the popup, in the child's words.
 import type { TabStatus } from '@/lib/background/tabs';
 import type { T } from '@/lib/i18n';
+import '@/lib/i18n/catalogues/popup';
 import { sortConversations } from '@/lib/report/report-text';
 import type { Loaded } from './deps';
 

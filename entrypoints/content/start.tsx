@@ -20,6 +20,19 @@ import { ImagePause } from '@/components/nudge/ImagePause';
 import { NUDGE_CSS } from '@/components/nudge/styles';
 import type { JSX } from 'preact';
 
+/** Places a small view just above the message box (or bottom-left when there is none). */
+function AboveComposer({ composer, children }: { composer: HTMLElement | null; children: JSX.Element }) {
+  const r = composer?.getBoundingClientRect();
+  const style = {
+    position: 'fixed',
+    zIndex: 2147483646,
+    left: `${Math.max(8, r ? r.left : 16)}px`,
+    bottom: `${Math.max(8, r ? window.innerHeight - r.top + 8 : 96)}px`,
+    maxWidth: `${Math.max(240, Math.min(420, r ? r.width : 360))}px`,
+  };
+  return <div style={style}>{children}</div>;
+}
+
 /** A neutral, per-load element name, so the page has no fixed tag to look for. */
 function hostName(): string {
   const n = Math.floor(Math.random() * 36 ** 6).toString(36).padStart(6, '0');
@@ -115,21 +128,27 @@ export async function startContent(ctx: ContentScriptContext, browser: Browser):
   watcher.start();
   ctx.onInvalidated(() => watcher.stop());
 
+  const composer = () => adapter.composer(document) ?? generic?.composer(document) ?? null;
   const guard = new OutgoingGuard({
     doc: document,
-    composer: () => adapter.composer(document) ?? generic?.composer(document) ?? null,
+    composer,
     active: () => controller.active,
     isNewContact: () => watcher.messagesInThread <= 1,
     analyze: analyzeMessage,
     setTimeout: (cb, ms) => ctx.setTimeout(cb, ms),
     showReminder: (kinds, lang) =>
-      void show('reminder', (close) => <InfoReminder lang={lang} kinds={kinds} onDismiss={close} />),
+      void show('reminder', (close) => (
+        <AboveComposer composer={composer()}>
+          <InfoReminder lang={lang} kinds={kinds} onDismiss={close} />
+        </AboveComposer>
+      )),
     hideReminder: () => {
       uis.get('reminder')?.remove();
       uis.delete('reminder');
     },
     showPause: (view, proceed) =>
       void show('pause', (close) => (
+        <AboveComposer composer={composer()}>
         <ImagePause
           lang={view.lang}
           party={view.party}
@@ -144,6 +163,7 @@ export async function startContent(ctx: ContentScriptContext, browser: Browser):
             openReport(view.conversation);
           }}
         />
+        </AboveComposer>
       )),
     logImage: (view) =>
       void call<SignalResult>('signal', {

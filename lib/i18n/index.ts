@@ -1,19 +1,27 @@
 // One i18n layer for every user-facing string. Catalogues are JSON files per language and
 // area (lib/i18n/locales/<lang>/<area>.json), so translators edit data, not code; keys are
-// "<area>.<key>". The language is chosen at run time (the parent's setting, or the child's
-// browser), which browser.i18n cannot do.
+// "<area>.<key>"; code that shows an area imports lib/i18n/catalogues/<area>.ts once. The
+// language is chosen at run time (the parent's setting, or the child's browser), which
+// browser.i18n cannot do.
 export const LANGS = ['en', 'km'] as const;
 export type Lang = (typeof LANGS)[number];
 
-type Catalogue = Record<string, string>;
+export type Catalogue = Record<string, string>;
 
-const files = import.meta.glob<Catalogue>('./locales/*/*.json', { eager: true, import: 'default' });
-
+/**
+ * The strings loaded so far, by language and "<area>.<key>". Each bundle registers only the
+ * areas it shows (lib/i18n/catalogues/*), so the content script does not carry the dashboard's
+ * text.
+ */
 export const CATALOGUES: Record<Lang, Catalogue> = { en: {}, km: {} };
-for (const [path, entries] of Object.entries(files)) {
-  const m = /\.\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
-  if (!m || !(LANGS as readonly string[]).includes(m[1]!)) continue;
-  for (const [k, v] of Object.entries(entries)) CATALOGUES[m[1] as Lang][`${m[2]}.${k}`] = v;
+
+/** Adds catalogue files given as { './locales/<lang>/<area>.json': entries } (import.meta.glob's shape). */
+export function registerCatalogues(files: Record<string, Catalogue>): void {
+  for (const [path, entries] of Object.entries(files)) {
+    const m = /locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
+    if (!m || !(LANGS as readonly string[]).includes(m[1]!)) continue;
+    for (const [k, v] of Object.entries(entries)) CATALOGUES[m[1] as Lang][`${m[2]}.${k}`] = v;
+  }
 }
 
 export function isLang(x: unknown): x is Lang {

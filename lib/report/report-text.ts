@@ -5,6 +5,7 @@
 import { levelRank } from '../detect';
 import type { TabConversation, TabStatus } from '../background/tabs';
 import { formatDate, t, type Lang } from '../i18n';
+import '@/lib/i18n/catalogues/popup';
 import { LIMITS, type ReportLog } from '../messaging';
 
 export interface ReportInput {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import en from '@/lib/i18n/locales/en/dashboard.json';
 import km from '@/lib/i18n/locales/km/dashboard.json';
 import { CATALOGUES } from '@/lib/i18n';
+import '@/lib/i18n/catalogues/all';
 
 const dir = join(process.cwd(), 'components/dashboard');
 const source = readdirSync(dir)
