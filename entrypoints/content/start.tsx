@@ -19,6 +19,8 @@ import { InfoReminder } from '@/components/nudge/InfoReminder';
 import { ImagePause } from '@/components/nudge/ImagePause';
 import { NUDGE_CSS } from '@/components/nudge/styles';
 import type { JSX } from 'preact';
+import type { Lang } from '@/lib/i18n';
+import { registerKhmerFont } from '@/lib/fonts/register';
 
 /** Places a small view just above the message box (or bottom-left when there is none). */
 function AboveComposer({ composer, children }: { composer: HTMLElement | null; children: JSX.Element }) {
@@ -49,10 +51,21 @@ export async function startContent(ctx: ContentScriptContext, browser: Browser):
   const memory = new NudgeMemory(browser.storage.local);
   await memory.load().catch(() => undefined);
 
-  const uis = new Map<string, ShadowRootContentScriptUi<void>>();
-  async function show(slot: string, view: (close: () => void) => JSX.Element): Promise<void> {
+  const uis = new Map<string, ShadowRootContentScriptUi<HTMLElement>>();
+  const latest = new Map<string, number>();
+  let shown = 0;
+  function hide(slot: string): void {
+    latest.set(slot, ++shown);
     uis.get(slot)?.remove();
-    const ui = await createShadowRootUi<void>(ctx, {
+    uis.delete(slot);
+  }
+  /** Shows one view per slot; a newer call for the same slot wins, even while an older one is loading. */
+  async function show(slot: string, lang: Lang, view: (close: () => void) => JSX.Element): Promise<void> {
+    const mine = ++shown;
+    latest.set(slot, mine);
+    // No Khmer font on the computer would show empty boxes: the bundled one is registered first.
+    if (lang === 'km') await registerKhmerFont(document, (p) => browser.runtime.getURL(p as '/'));
+    const ui = await createShadowRootUi<HTMLElement>(ctx, {
       name: hostName(),
       position: 'inline',
       anchor: 'body',
@@ -63,16 +76,16 @@ export async function startContent(ctx: ContentScriptContext, browser: Browser):
         const style = document.createElement('style');
         style.textContent = NUDGE_CSS;
         shadow.prepend(style);
-        const close = () => {
-          ui.remove();
-          uis.delete(slot);
-        };
-        render(view(close), container);
+        render(view(() => hide(slot)), container);
+        return container;
       },
-      onRemove() {
-        // Unmount the Preact tree so its listeners go with it.
+      onRemove(container) {
+        // Unmount the Preact tree so its effects and listeners go with it.
+        if (container) render(null, container);
       },
     });
+    if (latest.get(slot) !== mine) return;
+    uis.get(slot)?.remove();
     uis.set(slot, ui);
     ui.mount();
   }
@@ -80,7 +93,7 @@ export async function startContent(ctx: ContentScriptContext, browser: Browser):
   const openReport = (conversation: string) => void call('open-report', { conversation });
 
   const showNudge = (req: NudgeRequest) =>
-    void show('nudge', (close) => (
+    void show('nudge', req.lang, (close) => (
       <Nudge
         lang={req.lang}
         level={req.level}
@@ -137,17 +150,14 @@ export async function startContent(ctx: ContentScriptContext, browser: Browser):
     analyze: analyzeMessage,
     setTimeout: (cb, ms) => ctx.setTimeout(cb, ms),
     showReminder: (kinds, lang) =>
-      void show('reminder', (close) => (
+      void show('reminder', lang, (close) => (
         <AboveComposer composer={composer()}>
           <InfoReminder lang={lang} kinds={kinds} onDismiss={close} />
         </AboveComposer>
       )),
-    hideReminder: () => {
-      uis.get('reminder')?.remove();
-      uis.delete('reminder');
-    },
+    hideReminder: () => hide('reminder'),
     showPause: (view, proceed) =>
-      void show('pause', (close) => (
+      void show('pause', view.lang, (close) => (
         <AboveComposer composer={composer()}>
         <ImagePause
           lang={view.lang}

@@ -89,12 +89,15 @@ describe.each(fixtures)('site $id', (f) => {
 
     // Supervision check: two categories with one of the trigger set → warn.
     await page.evaluate((t) => window.chatFixture.add('in', t), GROOMING_LIVE[0]!);
-    const warn = await waitFor(() => nudges(page), (n) => n.length > 0);
+    const warn = await waitFor(() => nudges(page), (n) => n.length > 0 && 'data-ready' in n[0]!.attributes);
     expect(warn[0]!.attributes['data-level']).toBe('warn');
 
     await page.evaluate((t) => window.chatFixture.add('in', t), GROOMING_LIVE[1]!);
     await page.evaluate((t) => window.chatFixture.add('in', t), GROOMING_LIVE[2]!);
-    const alert = await waitFor(() => nudges(page), (n) => n[0]?.attributes['data-level'] === 'alert');
+    const alert = await waitFor(
+      () => nudges(page),
+      (n) => n[0]?.attributes['data-level'] === 'alert' && 'data-ready' in n[0].attributes,
+    );
     expect(alert).toHaveLength(1);
     expect(alert[0]!.text.toLowerCase()).toMatch(/photo|picture|pic/);
 
@@ -129,7 +132,11 @@ describe.each(fixtures)('site $id', (f) => {
     await page.waitForTimeout(300);
     await page.evaluate(() => window.chatFixture.composer().focus());
     await page.keyboard.type('my number is 012 345 678', { delay: 5 });
-    const reminders = await waitFor(() => findShadowUi(page, 'data-chaperone-reminder'), (r) => r.length > 0);
+    // The reminder fills its live region one render after mounting (so screen readers announce it).
+    const reminders = await waitFor(
+      () => findShadowUi(page, 'data-chaperone-reminder'),
+      (r) => r.length === 1 && 'data-ready' in r[0]!.attributes && /phone|number/i.test(r[0]!.text),
+    );
     expect(reminders[0]!.text.toLowerCase()).toMatch(/phone|number/);
     // Focus stayed in the composer: the reminder never steals it.
     expect(await page.evaluate(() => document.activeElement === window.chatFixture.composer() || window.chatFixture.composer().contains(document.activeElement))).toBe(true);

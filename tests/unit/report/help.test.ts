@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { helpFor, smsHref, telHref } from '@/lib/report/help';
 import { DIRECTORY } from '@/lib/report/hotlines';
-import { INTERNATIONAL, REGION_CODES } from '@/lib/report/region';
+import { INTERNATIONAL, REGION_CODES, type RegionCode } from '@/lib/report/region';
 
 describe('helpFor', () => {
   it('gives Cambodia its hotline form, the 1280 helpline and the police for immediate danger', () => {
@@ -34,7 +34,7 @@ describe('helpFor', () => {
   });
 
   it('has an https form for every region', () => {
-    for (const r of [...REGION_CODES, INTERNATIONAL]) expect(helpFor(r).report.url).toMatch(/^https:\/\//);
+    for (const r of [...REGION_CODES, INTERNATIONAL] as RegionCode[]) expect(helpFor(r).report.url).toMatch(/^https:\/\//);
   });
 
   it("uses the family's chosen hotline when it has a form", () => {
