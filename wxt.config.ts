@@ -33,7 +33,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'activeTab', 'notifications'],
+    // The parent dashboard is the extension's options page (right-click → Options).
+    options_ui: { page: 'dashboard.html', open_in_tab: true },
+    permissions: ['storage', 'alarms', 'activeTab', 'notifications', 'scripting'],
     // Other chat sites a parent chooses to monitor (generic fallback), asked for at run time.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     storage: { managed_schema: 'managed_schema.json' },

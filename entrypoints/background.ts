@@ -1,35 +1,43 @@
 import browser from 'webextension-polyfill';
-import { createHandler } from '@/lib/background/handler';
-import { TabRegistry } from '@/lib/background/tabs';
-import { openChaperoneDB, type DB } from '@/lib/store/db';
+import { syncExtraSites, type ScriptingApi } from '@/lib/background/extra-sites';
+import { startWorker } from '@/lib/background/worker';
+import { helpInfoFor } from '@/lib/report/help-info';
+import { getSettings, watchSettings } from '@/lib/settings';
 
+// Thin wiring: everything lives in lib/background/, which tests drive with a fake browser.
 export default defineBackground({
   main() {
-    let dbPromise: Promise<DB> | null = null;
-    const db = (): Promise<DB> => {
-      dbPromise ??= openChaperoneDB({
-        onBlocking: () => {
-          void dbPromise?.then((d) => d.close());
-          dbPromise = null;
-        },
-      }).catch((e: unknown) => {
-        dbPromise = null;
-        throw e;
-      });
-      return dbPromise;
-    };
-    const tabs = new TabRegistry(browser.storage.session);
-    const handle = createHandler({
-      db,
-      tabs,
-      extensionId: browser.runtime.id,
-      extensionOrigin: browser.runtime.getURL('/'),
-      openPage: async (path) => {
-        await browser.tabs.create({ url: browser.runtime.getURL(path as '/popup.html') });
-      },
+    // Every listener catches its own errors; this only makes a slip visible instead of silent.
+    globalThis.addEventListener?.('unhandledrejection', (e: PromiseRejectionEvent) => {
+      console.error('Chaperone: unhandled rejection in the background worker', e.reason);
+      e.preventDefault();
+    });
+    startWorker(browser, {
+      settings: getSettings,
+      helpInfo: async () =>
+        helpInfoFor(await getSettings(), {
+          timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+          language: navigator.language,
+        }),
     });
 
-    browser.runtime.onMessage.addListener((msg, sender) => handle(msg, sender));
-    browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
+    // First run: the parent sets a PIN, the language and the region (skipped when a policy did it).
+    browser.runtime.onInstalled.addListener(({ reason }) => {
+      if (reason !== 'install') return;
+      void getSettings().then(async (s) => {
+        if (!s.setupDone) await browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html#/setup') });
+      });
+    });
+
+    // Other chat sites the parent chose and granted: the content script follows the setting.
+    const scripting = (browser as unknown as { scripting?: ScriptingApi }).scripting;
+    const sync = () =>
+      getSettings()
+        .then((s) => syncExtraSites(s.extraSites, scripting, browser.permissions))
+        .catch((e: unknown) => console.warn('Chaperone: could not register extra sites', e));
+    void sync();
+    watchSettings(() => void sync());
+    browser.permissions.onAdded.addListener(() => void sync());
+    browser.permissions.onRemoved.addListener(() => void sync());
   },
 });

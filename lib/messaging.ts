@@ -43,7 +43,10 @@ export type Request =
   | { type: 'export'; v: typeof PROTOCOL_VERSION; format: 'json' | 'csv'; conversation: string | null }
   | { type: 'delete-all'; v: typeof PROTOCOL_VERSION; confirm: 'delete-everything' }
   | { type: 'open-report'; v: typeof PROTOCOL_VERSION; conversation: string }
-  | { type: 'ping'; v: typeof PROTOCOL_VERSION };
+  | { type: 'help-info'; v: typeof PROTOCOL_VERSION }
+  | { type: 'ping'; v: typeof PROTOCOL_VERSION }
+  /** The size of the store (events, conversations, oldest/newest, bytes): data page and e2e tests. */
+  | { type: 'stats'; v: typeof PROTOCOL_VERSION };
 
 /** A report the user made from the popup, logged locally (the report text itself stays in the clipboard). */
 export interface ReportLog {
@@ -198,6 +201,8 @@ export function parseRequest(x: unknown): Parsed {
         };
       case 'ping':
         return { ok: true, value: { type: 'ping', v: PROTOCOL_VERSION } };
+      case 'stats':
+        return { ok: true, value: { type: 'stats', v: PROTOCOL_VERSION } };
       default:
         throw new Error(`unknown message type ${JSON.stringify(x.type)?.slice(0, 40)}`);
     }
@@ -207,7 +212,7 @@ export function parseRequest(x: unknown): Parsed {
 }
 
 /** Types that only the content script (in a real tab) may send, and those only extension pages may send. */
-export const FROM_CONTENT: ReadonlySet<RequestType> = new Set(['signal', 'conversation-level', 'open-report', 'ping']);
+export const FROM_CONTENT: ReadonlySet<RequestType> = new Set(['signal', 'conversation-level', 'open-report', 'help-info', 'ping']);
 export const FROM_PAGES: ReadonlySet<RequestType> = new Set([
   'tab-status',
   'recent-events',
@@ -216,6 +221,7 @@ export const FROM_PAGES: ReadonlySet<RequestType> = new Set([
   'export',
   'delete-all',
   'ping',
+  'stats',
 ]);
 
 export interface SenderInfo {

@@ -13,7 +13,7 @@ import { OutgoingGuard } from '@/lib/content/outgoing';
 import type { SignalResult } from '@/lib/messaging';
 import { DEFAULT_SETTINGS, getSettings, watchSettings, type Settings } from '@/lib/settings';
 import { adapterFor, ADAPTERS } from '@/lib/sites';
-import { helpInfoFor } from '@/lib/content/help';
+import type { HelpInfo } from '@/components/nudge/types';
 import { Nudge } from '@/components/nudge/Nudge';
 import { InfoReminder } from '@/components/nudge/InfoReminder';
 import { ImagePause } from '@/components/nudge/ImagePause';
@@ -90,6 +90,15 @@ export async function startContent(ctx: ContentScriptContext, browser: Browser):
     ui.mount();
   }
 
+  // The helpline comes from the background (the hotline directory stays out of this bundle).
+  let help: HelpInfo = { helplineName: '' };
+  const loadHelp = () =>
+    void call<HelpInfo>('help-info', {}).then((r) => {
+      if (r.ok) help = r.data;
+    });
+  loadHelp();
+  ctx.onInvalidated(watchSettings(loadHelp));
+
   const openReport = (conversation: string) => void call('open-report', { conversation });
 
   const showNudge = (req: NudgeRequest) =>
@@ -99,7 +108,7 @@ export async function startContent(ctx: ContentScriptContext, browser: Browser):
         level={req.level}
         categories={req.categories}
         party={req.party}
-        help={helpInfoFor(settings)}
+        help={help}
         onReport={() => openReport(req.conversation)}
         onDismiss={close}
       />
@@ -162,7 +171,7 @@ export async function startContent(ctx: ContentScriptContext, browser: Browser):
         <ImagePause
           lang={view.lang}
           party={view.party}
-          help={helpInfoFor(settings)}
+          help={help}
           onContinue={() => {
             close();
             proceed();

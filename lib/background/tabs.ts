@@ -12,8 +12,8 @@ export interface TabConversation {
   url: string;
   level: Level;
   categories: CategoryId[];
-  /** The flagged messages, newest last, masked excerpts only (bounded). */
-  messages: { ts: number; dir: 'in' | 'out'; categories: CategoryId[]; excerpt: string }[];
+  /** The flagged messages, newest last, masked excerpts only (bounded). `key` is the page's message key. */
+  messages: { ts: number; dir: 'in' | 'out'; categories: CategoryId[]; excerpt: string; key?: string }[];
 }
 
 export interface TabStatus {
@@ -23,7 +23,8 @@ export interface TabStatus {
 }
 
 export interface SessionArea {
-  get(key: string): Promise<Record<string, unknown>>;
+  /** `null` reads everything (used to forget every tab at once). */
+  get(key: string | null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(key: string): Promise<void>;
 }
@@ -65,7 +66,10 @@ export class TabRegistry {
     c.level = level;
     c.url = s.url || c.url;
     c.categories = [...new Set([...c.categories, ...s.categories])];
-    c.messages.push({ ts: s.ts, dir: s.dir, categories: s.categories, excerpt: s.excerpt });
+    // A reloaded chat sends its messages again; the popup shows each once.
+    if (!c.messages.some((m) => m.key === s.key && m.dir === s.dir)) {
+      c.messages.push({ ts: s.ts, dir: s.dir, categories: s.categories, excerpt: s.excerpt, key: s.key });
+    }
     if (c.messages.length > MAX_MESSAGES) c.messages.splice(0, c.messages.length - MAX_MESSAGES);
     await this.area.set({ [this.key(tabId)]: list });
   }
@@ -78,6 +82,18 @@ export class TabRegistry {
   }
 
   forget(tabId: number): Promise<void> {
-    return this.area.remove(this.key(tabId));
+    const run = this.queue.then(() => this.area.remove(this.key(tabId)));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Forgets every tab (delete-all). Chained after pending updates so none writes back afterwards. */
+  clearAll(): Promise<void> {
+    const run = this.queue.then(async () => {
+      const all = await this.area.get(null);
+      await Promise.all(Object.keys(all).filter((k) => k.startsWith('tab:')).map((k) => this.area.remove(k)));
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 }

@@ -3,12 +3,13 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { CategoryId, ConversationState, Level } from '../detect';
 import type { Dir } from '../messaging';
-import { convDayKey, countConvDay, countInto, dayKey, emptyConvDay, emptyDaily } from './counts';
+import { countInto, dayKey, emptyDaily } from './counts';
 
 export { countInto, dayKey, emptyDaily } from './counts';
 
 export const DB_NAME = 'chaperone';
 export const DB_VERSION = 3;
+export const REPORTED_KEY = 'reported';
 
 export type EventKind = 'message' | 'report' | 'share_image';
 
@@ -50,7 +51,9 @@ export interface ConversationRecord {
 /**
  * Per local day: counts that the weekly summary reads without scanning the events.
  * `total`, `byCategory`, `byLevel` and `bySite` count flagged messages (kinds `message` and
- * `share_image`); reports are counted in `reports` only.
+ * `share_image`); reports are counted in `reports` only. `convs` (v3) holds the same per
+ * conversation, so the summary finds the conversations that reached warn or alert from 14
+ * records, however many events and conversations there are.
  */
 export interface DailyRecord {
   day: string;
@@ -59,35 +62,40 @@ export interface DailyRecord {
   byLevel: Partial<Record<Level, number>>;
   bySite: Record<string, number>;
   reports: number;
+  convs?: Record<string, DayConversation>;
 }
 
-/**
- * Per local day and conversation (v3): lets the summary find the conversations that reached
- * `warn` or `alert` in a week from a few small rows instead of the events.
- */
-export interface ConvDayRecord {
-  day: string;
-  conversation: string;
+export interface DayConversation {
   site: string;
   party: string;
   total: number;
   byCategory: Partial<Record<CategoryId, number>>;
   byLevel: Partial<Record<Level, number>>;
   reports: number;
+  /** First and last event counted here; deleting an event does not move them back. */
   firstTs: number;
   lastTs: number;
 }
+
+/** meta `reported`: conversation key → time of its first report, for "reported" in any week. */
+export type ReportedMap = Record<string, number>;
 
 export interface ChaperoneDB extends DBSchema {
   events: {
     key: string;
     value: EventRecord;
-    indexes: { ts: number; conversation: string; conversation_ts: [string, number]; level_ts: [string, number] };
+    indexes: {
+      ts: number;
+      conversation: string;
+      conversation_ts: [string, number];
+      level_ts: [string, number];
+      /** v3: a conversation's most serious recent excerpts for the detailed summary, without a scan. */
+      conversation_level_ts: [string, string, number];
+    };
   };
   conversations: { key: string; value: ConversationRecord; indexes: { lastTs: number } };
   daily: { key: string; value: DailyRecord };
-  convdays: { key: [string, string]; value: ConvDayRecord };
-  /** Small records by name: the heartbeat (`activity`), the last weekly notice. */
+  /** Small records by name: the heartbeat (`activity`), reported conversations (`reported`), the last weekly notice. */
   meta: { key: string; value: unknown };
 }
 
@@ -97,47 +105,48 @@ type UpgradeTx = IDBPTransaction<ChaperoneDB, StoreNames<ChaperoneDB>[], 'versio
 
 /**
  * The upgrade ladder. Each step runs once, in order, inside the versionchange transaction,
- * and keeps every existing event. Only requests on that transaction are awaited.
+ * and keeps every existing event. Only requests on that transaction are awaited. Steps check
+ * what exists rather than trust `oldVersion` alone: a database created empty by someone opening
+ * `chaperone` without a version (a test harness, devtools) still gets every store.
  */
 export async function upgrade(db: IDBPDatabase<ChaperoneDB>, oldVersion: number, tx: UpgradeTx): Promise<void> {
-  if (oldVersion < 1) {
-    const events = db.createObjectStore('events', { keyPath: 'id' });
-    events.createIndex('ts', 'ts');
-  }
+  const has = (name: StoreNames<ChaperoneDB>) => db.objectStoreNames.contains(name);
+  if (!has('events')) db.createObjectStore('events', { keyPath: 'id' });
+  const events = tx.objectStore('events');
+  const index = (name: keyof ChaperoneDB['events']['indexes'], keyPath: string | string[]) => {
+    if (!events.indexNames.contains(name)) events.createIndex(name, keyPath);
+  };
+  index('ts', 'ts');
   if (oldVersion < 2) {
-    const events = tx.objectStore('events');
-    events.createIndex('conversation', 'conversation');
-    events.createIndex('conversation_ts', ['conversation', 'ts']);
-    events.createIndex('level_ts', ['level', 'ts']);
-    db.createObjectStore('conversations', { keyPath: 'key' }).createIndex('lastTs', 'lastTs');
-    const daily = db.createObjectStore('daily', { keyPath: 'day' });
-    db.createObjectStore('meta');
-    // Version 1 had no per-day counts: build them from the events already there.
-    const days = new Map<string, ReturnType<typeof emptyDaily>>();
+    index('conversation', 'conversation');
+    index('conversation_ts', ['conversation', 'ts']);
+    index('level_ts', ['level', 'ts']);
+    if (!has('conversations')) db.createObjectStore('conversations', { keyPath: 'key' }).createIndex('lastTs', 'lastTs');
+    if (!has('daily')) db.createObjectStore('daily', { keyPath: 'day' });
+    if (!has('meta')) db.createObjectStore('meta');
+    // Version 1 had no kind: everything it logged was a message.
+    for (let cur = await events.openCursor(); cur; cur = await cur.continue()) {
+      if (!cur.value.kind) await cur.update({ ...cur.value, kind: 'message' });
+    }
+  }
+  if (oldVersion < 3) {
+    index('conversation_level_ts', ['conversation', 'level', 'ts']);
+    // Version 3 counts per conversation too: rebuild every day from the events (version 1 had
+    // no day counts at all, version 2 had them without conversations).
+    const daily = tx.objectStore('daily');
+    await daily.clear();
+    const days = new Map<string, DailyRecord>();
+    const reported: ReportedMap = {};
     for (let cur = await events.openCursor(); cur; cur = await cur.continue()) {
       const ev = cur.value;
-      if (!ev.kind) {
-        ev.kind = 'message';
-        await cur.update(ev);
-      }
       const day = dayKey(ev.ts);
       let rec = days.get(day);
       if (!rec) days.set(day, (rec = emptyDaily(day)));
       countInto(rec, ev);
+      if (ev.kind === 'report') reported[ev.conversation] = Math.min(reported[ev.conversation] ?? ev.ts, ev.ts);
     }
     for (const rec of days.values()) await daily.put(rec);
-  }
-  if (oldVersion < 3) {
-    const convdays = db.createObjectStore('convdays', { keyPath: ['day', 'conversation'] });
-    const rows = new Map<string, ConvDayRecord>();
-    for (let cur = await tx.objectStore('events').openCursor(); cur; cur = await cur.continue()) {
-      const ev = cur.value;
-      const k = convDayKey(ev);
-      let row = rows.get(k.join('\n'));
-      if (!row) rows.set(k.join('\n'), (row = emptyConvDay(ev)));
-      countConvDay(row, ev);
-    }
-    for (const row of rows.values()) await convdays.put(row);
+    if (Object.keys(reported).length > 0) await tx.objectStore('meta').put(reported, REPORTED_KEY);
   }
 }
 

@@ -1,7 +1,8 @@
 // The help a nudge offers: the same helpline the popup shows, for the family's region, and the
-// trusted adult the parent named at set-up.
-import { helpFor } from '../report/help';
-import { resolveRegion } from '../report/region';
+// trusted adult the parent named at set-up. Worked out in the background worker, so the content
+// script does not carry the hotline directory.
+import { helpFor } from './help';
+import { resolveRegion } from './region';
 import type { Settings } from '../settings';
 import type { HelpInfo } from '@/components/nudge/types';
 
