@@ -10,7 +10,8 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
+// CHAPERONE_EXT points the tests at another build (parallel work, the zip test's unpacked zip).
+export const EXTENSION_DIR = process.env.CHAPERONE_EXT ?? path.join(ROOT, '.output/chrome-mv3');
 export const FIXTURES = path.join(ROOT, 'tests/fixtures');
 
 export const CHAT_HOSTS = [
