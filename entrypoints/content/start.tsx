@@ -10,7 +10,8 @@ import { ContentController, type NudgeRequest } from '@/lib/content/controller';
 import { NudgeMemory } from '@/lib/content/nudge-memory';
 import { ChatWatcher } from '@/lib/content/watcher';
 import { OutgoingGuard } from '@/lib/content/outgoing';
-import type { SignalResult } from '@/lib/messaging';
+import type { Signal, SignalResult } from '@/lib/messaging';
+import { RetryingSender } from '@/lib/content/retry';
 import { DEFAULT_SETTINGS, getSettings, watchSettings, type Settings } from '@/lib/settings';
 import { adapterFor, ADAPTERS } from '@/lib/sites';
 import type { HelpInfo } from '@/components/nudge/types';
@@ -114,11 +115,14 @@ export async function startContent(ctx: ContentScriptContext, browser: Browser):
       />
     ));
 
+  const sender = new RetryingSender<Signal, SignalResult>((signal) => call<SignalResult>('signal', { signal }), {
+    sleep: (ms) => new Promise((resolve) => ctx.setTimeout(resolve, ms)),
+  });
   const controller = new ContentController({
     site: location.hostname,
     url: () => location.href,
     analyze: analyzeMessage,
-    send: (signal) => call<SignalResult>('signal', { signal }),
+    send: (signal) => sender.submit(signal),
     settings: () => settings,
     browserLang: navigator.language,
     now: Date.now,
