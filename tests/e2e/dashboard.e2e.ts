@@ -80,7 +80,7 @@ describe('parent dashboard: first run, PIN, summary, settings, export, delete', 
     if (triesLeft > 0) {
       await expect
         .poll(() => dash.locator(tid('unlock-error')).textContent().catch(() => ''), { timeout: 10_000 })
-        .toContain(`${triesLeft} tries left`);
+        .toContain(`Tries left before a short pause: ${triesLeft}.`);
     }
     await expect.poll(() => sw().then((w) => stored(w, 'local', 'pinLockout')).then((s) => (s as { failures: number }).failures)).toBe(5 - triesLeft);
   }

@@ -76,7 +76,7 @@ describe('PIN gate', () => {
     await screen.findByTestId('unlock-form');
     for (const left of [4, 3, 2]) {
       await unlockWith('1111');
-      await waitFor(() => expect(screen.getByTestId('unlock-error').textContent).toContain(`${left} tries left`));
+      await waitFor(() => expect(screen.getByTestId('unlock-error').textContent).toContain(`Tries left before a short pause: ${left}.`));
     }
     await unlockWith('2468');
     await screen.findByTestId('summary');
