@@ -1,0 +1,162 @@
+/**
+ * Detection throughput and latency on a corpus (default: the shared dev corpus), against two
+ * baselines run on the same messages in the same process: a naive scanner that runs one regular
+ * expression per lexicon pattern, and the `obscenity` library's English matcher.
+ * Usage: npm run bench:detect [-- FILE.jsonl]. Writes bench/results/detect.json.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { RegExpMatcher, englishDataset, englishRecommendedTransformers } from 'obscenity';
+import { analyzeMessage, type Dir } from '../lib/detect/index';
+import { parseCorpusLine } from '../lib/detect/corpus';
+import { LEXICONS } from '../lib/detect/lexicons';
+import { parsePattern, type Alt } from '../lib/detect/pattern';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..');
+const file = process.argv[2] ?? resolve(root, '../shared/corpus/dev.jsonl');
+
+interface Msg {
+  text: string;
+  dir: Dir;
+}
+
+function loadCorpus(path: string): Msg[] {
+  const out: Msg[] = [];
+  readFileSync(path, 'utf8')
+    .split(/\r?\n/)
+    .forEach((raw, i) => {
+      const p = parseCorpusLine(raw, i + 1);
+      if (p.kind === 'message') out.push({ text: p.message.text, dir: p.message.dir });
+    });
+  return out;
+}
+
+/**
+ * The baseline a first attempt would write: every pattern of every lexicon entry turned into its
+ * own regular expression (class words spelled out as alternations) and tried on the lower-cased text.
+ */
+function buildNaive(): RegExp[] {
+  const classes = new Map<string, string[]>();
+  for (const lex of LEXICONS) for (const [k, v] of Object.entries(lex.classes)) classes.set(k, [...(classes.get(k) ?? []), ...v]);
+  const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[ _]+/g, '\\s+');
+  const alt = (a: Alt): string[] => {
+    if (a.kind === 'word') return [esc(a.text)];
+    if (a.name.startsWith('#')) return ['\\d+'];
+    return (classes.get(a.name) ?? []).map(esc);
+  };
+  const out: RegExp[] = [];
+  for (const lex of LEXICONS) {
+    for (const e of lex.entries) {
+      for (const p of e.patterns) {
+        const spec = parsePattern(p);
+        const parts = spec.slots.map((s) => {
+          const body = `(?:${s.alts.flatMap(alt).join('|')})`;
+          const gap = s.gapBefore > 0 ? `(?:\\s+\\S+){0,${s.gapBefore}}` : '';
+          return `${gap}\\s*${body}${s.optional ? '?' : ''}`;
+        });
+        out.push(new RegExp(parts.join(''), 'iu'));
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Throughput from repeated passes over the corpus. The machine this runs on may be shared (CI,
+ * other builds), so each pass is timed on its own and the fastest pass is reported, as `timeit`
+ * does: it is the closest to the cost of the code on an otherwise idle core. The median is kept too.
+ */
+function passes(msgs: readonly Msg[], minMs: number, fn: (m: Msg) => void): { best: number; median: number } {
+  const rates: number[] = [];
+  const start = performance.now();
+  while (rates.length < 5 || performance.now() - start < minMs) {
+    const t0 = performance.now();
+    for (const m of msgs) fn(m);
+    rates.push((msgs.length / (performance.now() - t0)) * 1000);
+  }
+  rates.sort((a, b) => a - b);
+  return { best: rates[rates.length - 1] ?? 0, median: rates[Math.floor(rates.length / 2)] ?? 0 };
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+}
+
+/** A fixed integer loop: how fast this machine is right now, to read the other figures against. */
+function calibrate(): number {
+  let x = 0;
+  const n = 20_000_000;
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) x = (x + i * 31) | 0;
+  const ns = ((performance.now() - t0) * 1e6) / n;
+  return x === 42 ? ns + 1e-9 : ns;
+}
+
+function main(): void {
+  const msgs = loadCorpus(file);
+  if (msgs.length === 0) throw new Error(`no messages in ${file}`);
+  const analyze = (m: Msg): void => void analyzeMessage(m.text, { dir: m.dir });
+  const loopNs = calibrate();
+
+  // Warm up: compile the lexicon, let the JIT settle.
+  passes(msgs, 1000, analyze);
+  const ours = passes(msgs, 4000, analyze);
+
+  // Latency per message: the fastest of several calls, which leaves out scheduler and GC pauses.
+  const REPEATS = 15;
+  const lat = new Float64Array(msgs.length);
+  msgs.forEach((m, i) => {
+    let best = Infinity;
+    for (let r = 0; r < REPEATS; r++) {
+      const t0 = process.hrtime.bigint();
+      analyzeMessage(m.text, { dir: m.dir });
+      const us = Number(process.hrtime.bigint() - t0) / 1000;
+      if (us < best) best = us;
+    }
+    lat[i] = best;
+  });
+  lat.sort();
+
+  const naive = buildNaive();
+  const naiveRun = (m: Msg): void => {
+    const t = m.text.toLowerCase();
+    for (const re of naive) re.test(t);
+  };
+  passes(msgs.slice(0, 50), 300, naiveRun);
+  const naiveRes = passes(msgs, 4000, naiveRun);
+
+  const obscenity = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
+  const obsRun = (m: Msg): void => void obscenity.hasMatch(m.text);
+  passes(msgs, 500, obsRun);
+  const obsRes = passes(msgs, 4000, obsRun);
+
+  const results = {
+    messagesPerSecond: Math.round(ours.best),
+    p50us: Number(percentile(lat, 0.5).toFixed(2)),
+    p99us: Number(percentile(lat, 0.99).toFixed(2)),
+    naiveMessagesPerSecond: Math.round(naiveRes.best),
+    ratioVsNaive: Number((ours.best / naiveRes.best).toFixed(1)),
+    obscenityMessagesPerSecond: Math.round(obsRes.best),
+    ratioVsObscenity: Number((ours.best / obsRes.best).toFixed(2)),
+    corpusMessages: msgs.length,
+    medianMessagesPerSecond: Math.round(ours.median),
+    naivePatterns: naive.length,
+    loopNsPerIteration: Number(loopNs.toFixed(2)),
+  };
+  const rows: Array<[string, string]> = [
+    ['corpus', `${file} (${msgs.length} messages)`],
+    ['machine', `${results.loopNsPerIteration} ns per simple loop step (an idle modern core: ~0.3-0.5)`],
+    ['chaperone detect', `${results.messagesPerSecond.toLocaleString('en')} msg/s (median pass ${results.medianMessagesPerSecond.toLocaleString('en')}), p50 ${results.p50us} µs, p99 ${results.p99us} µs`],
+    ['naive regex scanner', `${results.naiveMessagesPerSecond.toLocaleString('en')} msg/s (${naive.length} regexes), ratio ${results.ratioVsNaive}×`],
+    ['obscenity (English preset)', `${results.obscenityMessagesPerSecond.toLocaleString('en')} msg/s, ratio ${results.ratioVsObscenity}×`],
+  ];
+  for (const [a, b] of rows) process.stdout.write(`${a.padEnd(28)}${b}\n`);
+  const out = resolve(root, 'bench/results/detect.json');
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(`wrote ${out}\n`);
+}
+
+main();
