@@ -102,6 +102,10 @@ export interface LaunchOptions {
   timezoneId?: string;
   locale?: string;
   headless?: boolean;
+  /** Extra Chromium flags. */
+  args?: string[];
+  /** Extra --host-resolver-rules entries (e.g. a hotline's host mapped to the fixture server). */
+  resolverRules?: string[];
 }
 
 export async function launchExtension(opts: LaunchOptions = {}): Promise<Launched> {
@@ -110,7 +114,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
     throw new Error(`No built extension at ${ext}: run \`npm run build\` first.`);
   }
   const userDataDir = opts.userDataDir ?? mkdtempSync(path.join(os.tmpdir(), 'chaperone-profile-'));
-  const rules = CHAT_HOSTS.map((h) => `MAP ${h} 127.0.0.1`).join(', ');
+  const rules = [...CHAT_HOSTS.map((h) => `MAP ${h} 127.0.0.1`), ...(opts.resolverRules ?? [])].join(', ');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: opts.headless ?? true,
@@ -129,6 +133,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
       '--disable-quic',
       '--ignore-certificate-errors',
       `--host-resolver-rules=${rules}, EXCLUDE localhost`,
+      ...(opts.args ?? []),
     ],
   });
   let [sw] = context.serviceWorkers();
