@@ -1,3 +1,4 @@
+/* global __CONVERSATION__ -- replaced by scripts/start.ts with demo/conversation.json */
 // Plays demo/conversation.json into a fixture chat page, one message at a time, as a chat would.
 (function play(conv) {
   let i = 0;

@@ -21,6 +21,7 @@ import { ImagePause } from '@/components/nudge/ImagePause';
 import { NUDGE_CSS } from '@/components/nudge/styles';
 import type { JSX } from 'preact';
 import type { Lang } from '@/lib/i18n';
+import type { Level } from '@/lib/detect';
 import { registerKhmerFont } from '@/lib/fonts/register';
 
 /** Places a small view just above the message box (or bottom-left when there is none). */
@@ -145,9 +146,10 @@ export async function startContent(ctx: ContentScriptContext, browser: Browser):
     onThreadChange: (thread) => {
       if (thread === null) return;
       const party = adapter.partyName(document) ?? '';
-      const view = controller.enterThread(thread, party);
-      void call<string>('conversation-level', { site: location.hostname, thread, party }).then((r) => {
-        if (r.ok) controller.setLevel(thread, party, r.data as typeof view.level);
+      controller.enterThread(thread, party);
+      // A conversation that reached a level last week still has it (the reminder and the image pause use it).
+      void call<Level>('conversation-level', { site: location.hostname, thread, party }).then((r) => {
+        if (r.ok) controller.setLevel(thread, party, r.data);
       });
     },
   });
