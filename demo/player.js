@@ -5,7 +5,7 @@
   function next() {
     const m = conv.messages[i++];
     if (!m) return;
-    window.chatFixture.add(m.dir, m.text, m.dir === 'in' ? { sender: conv.party } : {});
+    window.chatFixture.add(m.dir, m.text);
     setTimeout(next, m.delayMs);
   }
   setTimeout(next, 500);

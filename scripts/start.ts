@@ -30,7 +30,7 @@ if (!entry) {
   process.exit(2);
 }
 const conversation = readFileSync(path.join(ROOT, 'demo/conversation.json'), 'utf8');
-const player = readFileSync(path.join(ROOT, 'demo/player.js'), 'utf8').replace('__CONVERSATION__', conversation);
+const player = readFileSync(path.join(ROOT, 'demo/player.js'), 'utf8').replace('})(__CONVERSATION__);', `})(${conversation});`);
 const html = fixtureHtml(path.join('sites', entry.file)).replace('</body>', `<script>${player}</script></body>`);
 
 const server = await startFixtureServer();

@@ -142,7 +142,8 @@ export async function startContent(ctx: ContentScriptContext, browser: Browser):
     url,
     adapter,
     fallback: generic,
-    onMessage: (msg, mctx) => void controller.onMessage(msg, mctx),
+    // A message that cannot be analysed must not surface on the chat page as an error.
+    onMessage: (msg, mctx) => void controller.onMessage(msg, mctx).catch(() => undefined),
     onThreadChange: (thread) => {
       if (thread === null) return;
       const party = adapter.partyName(document) ?? '';
