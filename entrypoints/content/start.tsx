@@ -117,7 +117,7 @@ export async function startContent(ctx: ContentScriptContext, browser: Browser):
     ));
 
   const sender = new RetryingSender<Signal, SignalResult>((signal) => call<SignalResult>('signal', { signal }), {
-    sleep: (ms) => new Promise((resolve) => ctx.setTimeout(resolve, ms)),
+    sleep: (ms) => new Promise((resolve) => window.setTimeout(resolve, ms)),
   });
   const controller = new ContentController({
     site: location.hostname,
@@ -135,9 +135,11 @@ export async function startContent(ctx: ContentScriptContext, browser: Browser):
   const watcher = new ChatWatcher({
     doc: document,
     host: {
-      requestIdleCallback: (cb, opts) => ctx.requestIdleCallback(cb, opts),
-      setTimeout: (cb, ms) => ctx.setTimeout(cb, ms),
-      clearTimeout: (id) => clearTimeout(id as number),
+      // Plain timers: WXT's ctx timers add an abort listener per call, which a busy chat would
+      // pile up; watcher.stop() on invalidation ends the work instead.
+      requestIdleCallback: (cb, opts) => window.requestIdleCallback(cb, opts),
+      setTimeout: (cb, ms) => window.setTimeout(cb, ms),
+      clearTimeout: (id) => window.clearTimeout(id as number),
     },
     url,
     adapter,
@@ -164,7 +166,7 @@ export async function startContent(ctx: ContentScriptContext, browser: Browser):
     active: () => controller.active,
     isNewContact: () => watcher.messagesInThread <= 1,
     analyze: analyzeMessage,
-    setTimeout: (cb, ms) => ctx.setTimeout(cb, ms),
+    setTimeout: (cb, ms) => window.setTimeout(cb, ms),
     showReminder: (kinds, lang) =>
       void show('reminder', lang, (close) => (
         <AboveComposer composer={composer()}>

@@ -9,6 +9,9 @@ import type { Settings } from '../settings';
 import type { SiteMessage } from '../sites/types';
 import type { MessageContext } from './watcher';
 
+/** How much of one message is analysed. */
+export const MAX_ANALYSED = 20_000;
+
 export interface NudgeRequest {
   conversation: string;
   level: 'warn' | 'alert';
@@ -79,7 +82,10 @@ export class ContentController {
   }
 
   async onMessage(msg: SiteMessage, ctx: MessageContext): Promise<void> {
-    const analysis = this.d.analyze(msg.text, { dir: msg.dir });
+    // A chat message is short; a megabyte of text is a page trying to stall us. The start of it
+    // is what a child reads, and analysing it stays within a slice.
+    const text = msg.text.length > MAX_ANALYSED ? msg.text.slice(0, MAX_ANALYSED) : msg.text;
+    const analysis = this.d.analyze(text, { dir: msg.dir });
     const v = this.view(ctx.thread, ctx.party);
     if (this.current === null) this.current = v;
     if (msg.dir === 'in' && analysis.lang !== 'other') v.lang = this.languageFor(analysis);
@@ -91,7 +97,7 @@ export class ContentController {
       key: msg.key,
       dir: msg.dir,
       categories: analysis.categories,
-      excerpt: excerptFor(msg.text, analysis),
+      excerpt: excerptFor(text, analysis),
       ts: msg.time ?? this.d.now(),
       url: this.d.url(),
     });

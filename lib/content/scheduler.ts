@@ -1,7 +1,7 @@
 // Runs queued work in small slices so a chat that loads thousands of messages never freezes
 // the page: each slice stops after `budgetMs` and yields to the page until the next idle period.
 export interface SliceHost {
-  requestIdleCallback?: (cb: (d: { timeRemaining(): number }) => void, opts?: { timeout: number }) => number;
+  requestIdleCallback?: (cb: (d: { timeRemaining(): number; didTimeout?: boolean }) => void, opts?: { timeout: number }) => number;
   setTimeout: (cb: () => void, ms: number) => unknown;
 }
 
@@ -37,17 +37,27 @@ export class SliceQueue<T> {
   private schedule(): void {
     if (this.scheduled || this.stopped || this.pending === 0) return;
     this.scheduled = true;
-    const run = () => {
-      this.scheduled = false;
-      this.drain();
-    };
-    // Idle callbacks can be starved on a busy page; the timeout keeps new messages flagged within ~a second.
-    if (this.host.requestIdleCallback) this.host.requestIdleCallback(run, { timeout: 250 });
-    else this.host.setTimeout(run, 16);
+    // Idle callbacks can be starved on a busy page; the timeout keeps a new message's nudge quick.
+    if (this.host.requestIdleCallback) {
+      this.host.requestIdleCallback(
+        (d) => {
+          this.scheduled = false;
+          // A real idle period may be used up to its end (never past 40 ms: no long task);
+          // when the timeout forced the call, the page is busy and gets the short slice.
+          this.drain(d.didTimeout ? this.budgetMs : Math.min(40, Math.max(this.budgetMs, d.timeRemaining() - 2)));
+        },
+        { timeout: 100 },
+      );
+    } else {
+      this.host.setTimeout(() => {
+        this.scheduled = false;
+        this.drain();
+      }, 16);
+    }
   }
 
   /** Processes items until the slice budget is spent; returns how many were processed. */
-  drain(): number {
+  drain(budgetMs = this.budgetMs): number {
     const start = this.now();
     let n = 0;
     while (this.head < this.items.length && !this.stopped) {
@@ -58,7 +68,7 @@ export class SliceQueue<T> {
         // One unreadable message must not stop the others.
       }
       n++;
-      if (this.now() - start >= this.budgetMs) break;
+      if (this.now() - start >= budgetMs) break;
     }
     if (this.head >= this.items.length) {
       this.items = [];

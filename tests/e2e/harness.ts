@@ -162,6 +162,13 @@ export async function readEvents(sw: Worker): Promise<Record<string, unknown>[]>
   return sw.evaluate(
     () =>
       new Promise<Record<string, unknown>[]>((resolve, reject) => {
+        // Opening a database that does not exist yet would create an empty one at version 1,
+        // and the extension's own upgrade would then skip its stores: look before opening.
+        void indexedDB.databases().then((dbs) => {
+          if (!dbs.some((d) => d.name === 'chaperone')) {
+            resolve([]);
+            return;
+          }
         const open = indexedDB.open('chaperone');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
@@ -178,6 +185,7 @@ export async function readEvents(sw: Worker): Promise<Record<string, unknown>[]>
           };
           req.onerror = () => reject(req.error);
         };
+        }, reject);
       }),
   );
 }

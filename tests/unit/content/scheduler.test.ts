@@ -52,7 +52,27 @@ describe('SliceQueue', () => {
       () => undefined,
     );
     q.push(1);
-    expect(calls).toEqual([{ timeout: 250 }]);
+    expect(calls).toEqual([{ timeout: 100 }]);
+  });
+
+  it('uses a real idle period to its end, but never long enough for a long task', () => {
+    let clock = 0;
+    let idle: ((d: { timeRemaining(): number; didTimeout?: boolean }) => void) | null = null;
+    const done: number[] = [];
+    const q = new SliceQueue<number>(
+      { requestIdleCallback: (cb) => ((idle = cb), 1), setTimeout: () => 0 },
+      (n) => {
+        clock += 1;
+        done.push(n);
+      },
+      4,
+      () => clock,
+    );
+    q.push(...Array.from({ length: 100 }, (_, i) => i));
+    idle!({ timeRemaining: () => 50 });
+    expect(done).toHaveLength(40);
+    idle!({ timeRemaining: () => 0, didTimeout: true });
+    expect(done).toHaveLength(44);
   });
 
   it('does nothing after stop', () => {
