@@ -7,7 +7,9 @@ import { getLexicon } from './lexicons';
 import { Matcher, type EntryMatch } from './match';
 import { findPersonalInfo } from './personal-info';
 import type { Dir } from './score';
-import { joinSpacedLetters, tokenize, type Token } from './tokens';
+import { joinSpacedLetters } from './joined';
+import type { Token } from './token';
+import { tokenize } from './tokens';
 
 export interface EvidenceSpan {
   category: CategoryId;

@@ -3,12 +3,15 @@ import { fold } from './fold';
 import { khmerRuns } from './khmer';
 import type { EntryDir, Lexicon, Severity } from './lexicon-schema';
 import { expandOptional, parsePattern, type PlainSlot } from './pattern';
-import { skeleton, tokenize, TokenKind, type PhraseNode, type TrieNode, type VocabIndex } from './tokens';
+import { TokenKind, type PhraseNode, type TrieNode, type VocabIndex } from './token';
+import { tokenize } from './tokens';
+import { skeleton } from './words';
 
 export const DIR_IN = 1;
 export const DIR_OUT = 2;
 
 export interface Variant {
+  /** The entry whose pattern this is, or -1 for a guard or requirement shared between entries. */
   entry: number;
   /** Per slot, the class ids any of which fills it. */
   slots: Int32Array[];
@@ -185,6 +188,19 @@ export function compileLexicons(lexicons: readonly Lexicon[], emoji: Readonly<Re
     for (const id of ids) c += classNames[id]?.startsWith('#') ? 1000 : freq[id] ?? 1;
     return c;
   };
+  // Guards and requirements are shared by many entries ({study}, {event}…): one variant each, so
+  // the matcher can remember a guard's result for the rest of the message.
+  const sharedVariants = new Map<string, number>();
+  const signature = (v: Seq): string =>
+    `${v.anchorStart ? '^' : ''}${v.map((sl) => `${sl.gapBefore}:${sl.alts.map((a) => (a.kind === 'class' ? `{${a.name}}` : a.text)).join('|')}`).join(' ')}${v.anchorEnd ? '$' : ''}`;
+  const toSharedVariant = (v: Seq, where: string): number => {
+    const sig = signature(v);
+    const known = sharedVariants.get(sig);
+    if (known !== undefined) return known;
+    const id = toVariant(-1, v, where);
+    sharedVariants.set(sig, id);
+    return id;
+  };
   const toVariant = (entry: number, slots: Seq, where: string): number => {
     const ids = slots.map(
       (s) =>
@@ -211,7 +227,7 @@ export function compileLexicons(lexicons: readonly Lexicon[], emoji: Readonly<Re
     const where = `${lex.language} ${e.id}`;
     const seen = new Set<string>();
     const unique = pats.flat().filter((v) => {
-      const sig = `${v.anchorStart ? '^' : ''}${v.map((sl) => `${sl.gapBefore}:${sl.alts.map((a) => (a.kind === 'class' ? `{${a.name}}` : a.text)).join('|')}`).join(' ')}${v.anchorEnd ? '$' : ''}`;
+      const sig = signature(v);
       if (seen.has(sig)) return false;
       seen.add(sig);
       return true;
@@ -234,8 +250,8 @@ export function compileLexicons(lexicons: readonly Lexicon[], emoji: Readonly<Re
       severity: e.severity,
       dirMask: entryDirMask(e.dir),
       variants: own,
-      guards: guards.map((g) => g.map((v) => toVariant(index, v, where))),
-      requires: requires.map((g) => g.map((v) => toVariant(index, v, where))),
+      guards: guards.map((g) => g.map((v) => toSharedVariant(v, where))),
+      requires: requires.map((g) => g.map((v) => toSharedVariant(v, where))),
     };
   });
   for (let i = 0; i < classNames.length; i++) byAnchor[i] ??= [];

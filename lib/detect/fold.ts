@@ -18,27 +18,36 @@ const NON_ASCII = /[\u0080-\uffff]/;
 export function fold(source: string): FoldedView {
   if (!NON_ASCII.test(source)) return { text: source.toLowerCase(), map: null, source };
 
+  const n = source.length;
   let out = '';
-  const map: number[] = [];
+  let map = new Int32Array(n + 16);
+  let len = 0;
+  const push = (o: number): void => {
+    if (len === map.length) {
+      const bigger = new Int32Array(map.length * 2);
+      bigger.set(map);
+      map = bigger;
+    }
+    map[len++] = o;
+  };
   let lastKind = CpKind.Space;
   let i = 0;
-  const n = source.length;
   while (i < n) {
     const cp = source.codePointAt(i) ?? 0;
     if (cp < 0x80) {
       out += cp >= 65 && cp <= 90 ? String.fromCharCode(cp + 32) : source[i];
-      map.push(i);
+      push(i);
       lastKind = cp === 32 || cp === 9 || cp === 10 || cp === 13 ? CpKind.Space : CpKind.Other;
       i++;
       continue;
     }
     const info = cpInfo(cp);
-    const len = cpLength(cp);
+    const cl = cpLength(cp);
     switch (info.kind) {
       case CpKind.Khmer: {
         i = foldKhmerAt(source, i, (text, offs) => {
           out += text;
-          for (const o of offs) map.push(o);
+          for (const o of offs) push(o);
         });
         lastKind = CpKind.Khmer;
         continue;
@@ -47,10 +56,10 @@ export function fold(source: string): FoldedView {
         break;
       case CpKind.Zwj: {
         // Keep the joiner only inside an emoji sequence, where dropping it would split the emoji.
-        const next = i + len < n ? cpInfo(source.codePointAt(i + len) ?? 0).kind : CpKind.Other;
+        const next = i + cl < n ? cpInfo(source.codePointAt(i + cl) ?? 0).kind : CpKind.Other;
         if ((lastKind === CpKind.Emoji || lastKind === CpKind.EmojiPart) && next === CpKind.Emoji) {
           out += '\u200d';
-          map.push(i);
+          push(i);
           lastKind = CpKind.EmojiPart;
         }
         break;
@@ -59,19 +68,19 @@ export function fold(source: string): FoldedView {
         const tag = cp >= 0xe0020 && cp <= 0xe007f;
         if (!tag || lastKind === CpKind.Emoji || lastKind === CpKind.EmojiPart) {
           out += info.fold;
-          for (let k = 0; k < info.fold.length; k++) map.push(i);
+          for (let k = 0; k < info.fold.length; k++) push(i);
           lastKind = CpKind.EmojiPart;
         }
         break;
       }
       default:
         out += info.fold;
-        for (let k = 0; k < info.fold.length; k++) map.push(i);
+        for (let k = 0; k < info.fold.length; k++) push(i);
         lastKind = info.kind;
     }
-    i += len;
+    i += cl;
   }
-  return { text: out, map: Int32Array.from(map), source };
+  return { text: out, map: map.subarray(0, len), source };
 }
 
 /**

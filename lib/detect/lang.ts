@@ -1,4 +1,4 @@
-import { TokenKind, type Token } from './tokens';
+import { TokenKind, type Token } from './token';
 
 export type DetectedLang = 'en' | 'km' | 'km-Latn' | 'mixed' | 'other';
 

@@ -1,5 +1,5 @@
 import type { CompiledLexicon, Variant } from './compile';
-import { TokenKind, type ClassList, type PhraseNode, type Token } from './tokens';
+import { TokenKind, type ClassList, type PhraseNode, type Token } from './token';
 
 export interface EntryMatch {
   entry: number;
@@ -55,6 +55,9 @@ export class Matcher {
   private oNext = new Buf();
   private variantStamp: Int32Array;
   private anchorBits: Uint8Array;
+  /** Results of shared guard variants for the current message: 0 unknown, 1 no, 2 yes. */
+  private guardStamp: Int32Array;
+  private guardResult: Uint8Array;
   private entryStamp: Int32Array;
   private stamp = 0;
   private n = 0;
@@ -72,6 +75,8 @@ export class Matcher {
     this.tail = new Int32Array(classes).fill(-1);
     this.variantStamp = new Int32Array(lex.variants.length);
     this.anchorBits = new Uint8Array(lex.variants.length);
+    this.guardStamp = new Int32Array(lex.variants.length);
+    this.guardResult = new Uint8Array(lex.variants.length);
     this.entryStamp = new Int32Array(lex.entries.length);
   }
 
@@ -180,7 +185,13 @@ export class Matcher {
   }
 
   private anyVariant(ids: readonly number[]): boolean {
-    for (const vid of ids) if (this.run(this.lex.variants[vid] as Variant)) return true;
+    for (const vid of ids) {
+      if (this.guardStamp[vid] !== this.stamp) {
+        this.guardStamp[vid] = this.stamp;
+        this.guardResult[vid] = this.run(this.lex.variants[vid] as Variant) ? 2 : 1;
+      }
+      if (this.guardResult[vid] === 2) return true;
+    }
     return false;
   }
 

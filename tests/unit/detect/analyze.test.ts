@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { analyzeMessage, CATEGORY_IDS, isCategoryId, type CategoryId } from '../../../lib/detect/index';
 
@@ -41,6 +42,26 @@ const IN_MIXED: Row[] = [
   ['add bong on telegram', ['platform_move']],
 ];
 
+/** Phrasing in the style of offender chat logs (written for this test). */
+const OFFENDER_STYLE: Row[] = [
+  ['so u home alone today?', ['isolation_check']],
+  ['where is ur mom now', ['isolation_check']],
+  ['u got ur own computer in ur room?', ['isolation_check']],
+  ['wat size bra u wear', ['sexual_content']],
+  ['i want to make love to u', ['sexual_content']],
+  ['u got pics', ['image_request']],
+  ['wanna cam?', ['image_request']],
+  ['i can drive up there saturday', ['meeting_request']],
+  ['i cant wait to see u', ['meeting_request']],
+  ['want me to come over', ['meeting_request']],
+  ['u gotta promise not to tell', ['secrecy']],
+  ['erase this when ur done', ['secrecy']],
+  ['u have yahoo messenger?', ['platform_move']],
+  ['im 35 is that too old for u', ['age_probe']],
+  ['i think im falling for u', ['flattery_trust']],
+  ['ill buy u anything u want', ['gift_offer']],
+];
+
 /** Benign look-alikes from the taxonomy and from everyday teen chat. */
 const BENIGN: string[] = [
   'send me the pic of the homework',
@@ -58,10 +79,24 @@ const BENIGN: string[] = [
   'ផ្ញើរូបលំហាត់មកខ្ញុំផង',
   'ឆ្មាឯងអាយុប៉ុន្មានហើយ?',
   'pnher rub lomhat mok nhom',
+  'snap me later',
+  'dont tell anyone but i like sokha',
+  'can u keep a secret? i failed the test',
+  'our secret handshake',
+  'i got u a gift for ur bday',
+  'this game is free',
+  'text me when u get home safe',
+  'do u walk to school?',
+  'wanna hang out saturday with dara and sokha?',
+  'is ur mom home? i left my jacket there',
+  'delete that message, wrong chat lol',
+  'ក្រសួងបានផ្ញើរូបភាពមកកាន់សារព័ត៌មាន',
+  'ខ្ញុំទិញសៀវភៅឱ្យប្អូន',
+  'ថ្ងៃស្អែកជួបគ្នានៅសាលា',
 ];
 
 describe('analyzeMessage', () => {
-  it.each([...IN_EN, ...IN_KM, ...IN_KM_LATN, ...IN_MIXED])('%s → %j', (text, expected) => {
+  it.each([...IN_EN, ...IN_KM, ...IN_KM_LATN, ...IN_MIXED, ...OFFENDER_STYLE])('%s → %j', (text, expected) => {
     expect(analyzeMessage(text, { dir: 'in' }).categories).toEqual(expected);
   });
 

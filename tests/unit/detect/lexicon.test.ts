@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import en from '../../../lib/detect/lexicons/en.json';
 import km from '../../../lib/detect/lexicons/km.json';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { fold, origEnd, origStart } from '../../../lib/detect/fold';
 import { foldKhmerRun } from '../../../lib/detect/khmer';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { analyzeMessage, type CategoryId } from '../../../lib/detect/index';
 

@@ -1,0 +1,104 @@
+import type { FoldedView } from './fold';
+import { isClusterStart } from './khmer';
+import { plainToken, TokenKind, type Token, type TrieNode, type VocabIndex } from './token';
+
+const UNKNOWN_CLUSTERS_PER_TOKEN = 3;
+const INF = 0x3fffffff;
+// Scratch for the segmenter, grown on demand: analysis is synchronous, so one set is enough.
+let segUnk = new Int32Array(64);
+let segCnt = new Int32Array(64);
+let segBack = new Int32Array(64);
+let segKnown = new Uint8Array(64);
+let segBound = new Uint8Array(64);
+
+function pushSeg(view: FoldedView, a: number, b: number, kind: TokenKind, out: Token[], vocab: VocabIndex): void {
+  out.push(plainToken(view, view.text.slice(a, b), kind, a, b, vocab));
+}
+
+/**
+ * Splits a Khmer run into lexicon words by dynamic programming: fewest unknown characters first,
+ * then the most known words, so that compounds the lexicon lists (ប៉ាម៉ាក់) come out as their
+ * parts (ប៉ា ម៉ាក់) and patterns can use either. Words may only start and end at cluster
+ * boundaries, so "អូន" is not found inside "ប្អូន". Unknown stretches become placeholder tokens
+ * (one per few clusters) so that distances between words stay meaningful.
+ */
+export function segmentKhmer(view: FoldedView, from: number, to: number, vocab: VocabIndex, out: Token[]): void {
+  const t = view.text;
+  const n = to - from;
+  if (segUnk.length < n + 1) {
+    const size = Math.max(n + 1, segUnk.length * 2);
+    segUnk = new Int32Array(size);
+    segCnt = new Int32Array(size);
+    segBack = new Int32Array(size);
+    segKnown = new Uint8Array(size);
+    segBound = new Uint8Array(size);
+  }
+  const unk = segUnk;
+  const cnt = segCnt;
+  const back = segBack;
+  const known = segKnown;
+  const bound = segBound;
+  for (let q = 0; q <= n; q++) {
+    unk[q] = INF;
+    cnt[q] = 0;
+    back[q] = -1;
+    known[q] = 0;
+    bound[q] = q === 0 || q === n || isClusterStart(t, from + q) ? 1 : 0;
+  }
+  unk[0] = 0;
+  for (let p = 0; p < n; p++) {
+    const u = unk[p] as number;
+    if (u === INF || bound[p] === 0) continue;
+    const k = cnt[p] as number;
+    let q = p + 1;
+    while (bound[q] === 0) q++;
+    const uq = u + (q - p);
+    if (uq < (unk[q] as number) || (uq === unk[q] && k > (cnt[q] as number))) {
+      unk[q] = uq;
+      cnt[q] = k;
+      back[q] = p;
+      known[q] = 0;
+    }
+    let node: TrieNode | undefined = vocab.khmer;
+    for (let e = p; e < n; e++) {
+      node = node.next.get(t.charCodeAt(from + e));
+      if (!node) break;
+      const end = e + 1;
+      if (node.term && bound[end] === 1) {
+        if (u < (unk[end] as number) || (u === unk[end] && k + 1 > (cnt[end] as number))) {
+          unk[end] = u;
+          cnt[end] = k + 1;
+          back[end] = p;
+          known[end] = 1;
+        }
+      }
+    }
+  }
+  // Walk back from the end, then emit left to right.
+  const segs: number[] = [];
+  for (let q = n; q > 0; ) {
+    const p = back[q] as number;
+    segs.push(q, p);
+    q = p;
+  }
+  let clusters = 0;
+  let unkStart = -1;
+  for (let i = segs.length - 2; i >= 0; i -= 2) {
+    const b = segs[i] as number;
+    const a = segs[i + 1] as number;
+    if (known[b] === 1) {
+      if (unkStart >= 0) pushSeg(view, from + unkStart, from + a, TokenKind.KhmerUnknown, out, vocab);
+      unkStart = -1;
+      clusters = 0;
+      pushSeg(view, from + a, from + b, TokenKind.Khmer, out, vocab);
+      continue;
+    }
+    if (unkStart < 0) unkStart = a;
+    if (++clusters === UNKNOWN_CLUSTERS_PER_TOKEN) {
+      pushSeg(view, from + unkStart, from + b, TokenKind.KhmerUnknown, out, vocab);
+      unkStart = -1;
+      clusters = 0;
+    }
+  }
+  if (unkStart >= 0) pushSeg(view, from + unkStart, from + n, TokenKind.KhmerUnknown, out, vocab);
+}
