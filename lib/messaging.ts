@@ -199,6 +199,8 @@ export function parseRequest(x: unknown): Parsed {
             conversation: str(x, 'conversation', LIMITS.site + LIMITS.thread + LIMITS.party + 2),
           },
         };
+      case 'help-info':
+        return { ok: true, value: { type: 'help-info', v: PROTOCOL_VERSION } };
       case 'ping':
         return { ok: true, value: { type: 'ping', v: PROTOCOL_VERSION } };
       case 'stats':

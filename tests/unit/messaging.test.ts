@@ -21,6 +21,10 @@ describe('parseRequest', () => {
     expect(r).toEqual({ ok: true, value: { type: 'signal', v: 1, signal } });
   });
 
+  it('accepts the content script asking for the helpline', () => {
+    expect(parseRequest({ type: 'help-info', v: 1 })).toEqual({ ok: true, value: { type: 'help-info', v: 1 } });
+  });
+
   it('removes repeated categories', () => {
     const r = parseRequest(valid({ categories: ['secrecy', 'secrecy'] }));
     expect(r.ok && r.value.type === 'signal' && r.value.signal.categories).toEqual(['secrecy']);
@@ -70,6 +74,7 @@ describe('senderAllowed', () => {
 
   it.each<[string, RequestType, object, boolean]>([
     ['content script signal', 'signal', contentScript, true],
+    ['content script asking for the helpline', 'help-info', contentScript, true],
     ['content script asking for the summary', 'summary', contentScript, false],
     ['content script deleting everything', 'delete-all', contentScript, false],
     ['popup asking for the tab status', 'tab-status', popup, true],
