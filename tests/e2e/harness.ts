@@ -248,7 +248,13 @@ export async function findShadowUi(page: Page, marker: string): Promise<ShadowUi
     walk(root, false);
     const out: ShadowUi[] = [];
     for (const n of found) {
-      const { outerHTML } = (await cdp.send('DOM.getOuterHTML', { nodeId: n.nodeId })) as { outerHTML: string };
+      let outerHTML: string;
+      try {
+        ({ outerHTML } = (await cdp.send('DOM.getOuterHTML', { nodeId: n.nodeId })) as { outerHTML: string });
+      } catch {
+        // The UI was replaced between the two calls (a newer nudge took its place): not there any more.
+        continue;
+      }
       const attributes: Record<string, string> = {};
       const a = n.attributes ?? [];
       for (let i = 0; i + 1 < a.length; i += 2) attributes[a[i]!] = a[i + 1]!;
