@@ -5,14 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, fixtureHtml, launchExtension, startFixtureServer } from '../tests/e2e/harness';
-
-interface FixtureEntry {
-  id: string;
-  host: string;
-  path: string;
-  file: string;
-}
+import { ROOT, fixtureHtml, launchExtension, siteFixtures, startFixtureServer } from '../tests/e2e/harness';
 
 const args = process.argv.slice(2);
 const site = args.includes('--site') ? args[args.indexOf('--site') + 1]! : 'discord';
@@ -23,7 +16,7 @@ if (!args.includes('--no-build')) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-const fixtures = JSON.parse(fixtureHtml('sites/manifest.json')) as FixtureEntry[];
+const fixtures = siteFixtures();
 const entry = fixtures.find((f) => f.id === site);
 if (!entry) {
   console.error(`Unknown --site ${site}; choose one of: ${fixtures.map((f) => f.id).join(', ')}`);

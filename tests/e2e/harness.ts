@@ -290,3 +290,20 @@ export async function clickShadowButton(page: Page, marker: string, action: stri
     await cdp.detach();
   }
 }
+
+/** One fixture page of tests/fixtures/sites/manifest.json: which real host and path it imitates. */
+export interface FixtureEntry {
+  id: string;
+  host: string;
+  path: string;
+  file: string;
+}
+
+export function siteFixtures(): FixtureEntry[] {
+  return JSON.parse(fixtureHtml('sites/manifest.json')) as FixtureEntry[];
+}
+
+/** Where a fixture is served. The generic page goes on a supported host whose own adapter finds nothing. */
+export function servedAs(f: FixtureEntry): { host: string; path: string } {
+  return f.id === 'generic' ? { host: 'www.facebook.com', path: '/groups/42/chat' } : f;
+}

@@ -19,15 +19,10 @@ import {
   waitFor,
   type FixtureServer,
   type Launched,
+  servedAs,
+  siteFixtures,
 } from './harness';
 import './fixture-hook';
-
-interface FixtureEntry {
-  id: string;
-  host: string;
-  path: string;
-  file: string;
-}
 
 interface Seen {
   url: string;
@@ -38,8 +33,7 @@ interface Seen {
   failure?: string;
 }
 
-const fixtures = JSON.parse(readFileSync(path.join(FIXTURES, 'sites/manifest.json'), 'utf8')) as FixtureEntry[];
-const servedAs = (f: FixtureEntry) => (f.id === 'generic' ? { host: 'www.facebook.com', path: '/groups/42/chat' } : f);
+const fixtures = siteFixtures();
 /** URLs written in the fixture pages themselves (Discord keeps its real avatar URLs; its CSP blocks them). */
 const PAGE_OWN = new Set(
   fixtures.flatMap((f) => readFileSync(path.join(FIXTURES, 'sites', f.file), 'utf8').match(/https?:\/\/[^"'\s)<>]+/g) ?? []),

@@ -15,22 +15,12 @@ import {
   waitFor,
   type FixtureServer,
   type Launched,
+  servedAs,
+  siteFixtures,
 } from './harness';
 import './fixture-hook';
 
-interface FixtureEntry {
-  id: string;
-  host: string;
-  path: string;
-  file: string;
-}
-
-const fixtures = JSON.parse(readFileSync(path.join(FIXTURES, 'sites/manifest.json'), 'utf8')) as FixtureEntry[];
-
-/** Where each fixture is served. The generic page goes on a supported host whose own adapter finds nothing. */
-function servedAs(f: FixtureEntry): { host: string; path: string } {
-  return f.id === 'generic' ? { host: 'www.facebook.com', path: '/groups/42/chat' } : f;
-}
+const fixtures = siteFixtures();
 
 /** The page with extra history appended before the content script starts (document_idle). */
 function withHistory(html: string, history: { dir: 'in' | 'out'; text: string }[]): string {
