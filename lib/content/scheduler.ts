@@ -5,18 +5,40 @@ export interface SliceHost {
   setTimeout: (cb: () => void, ms: number) => unknown;
 }
 
+export interface SliceOptions {
+  /** A slice's length when the page is busy (the idle callback timed out), in ms. */
+  budgetMs?: number;
+  /**
+   * The longest slice even in a long idle period. Well under the 50 ms of a long task, so a
+   * garbage collection or a style recalculation landing in the same task does not make one.
+   */
+  maxSliceMs?: number;
+  now?: () => number;
+  /** Wraps each slice (the watcher makes one look-up pass of it). */
+  around?: <R>(run: () => R) => R;
+}
+
 export class SliceQueue<T> {
   private items: T[] = [];
   private head = 0;
   private scheduled = false;
   private stopped = false;
 
+  private readonly budgetMs: number;
+  private readonly maxSliceMs: number;
+  private readonly now: () => number;
+  private readonly around: <R>(run: () => R) => R;
+
   constructor(
     private readonly host: SliceHost,
     private readonly work: (item: T) => void,
-    private readonly budgetMs = 4,
-    private readonly now: () => number = () => performance.now(),
-  ) {}
+    opts: SliceOptions = {},
+  ) {
+    this.budgetMs = opts.budgetMs ?? 4;
+    this.maxSliceMs = opts.maxSliceMs ?? 20;
+    this.now = opts.now ?? (() => performance.now());
+    this.around = opts.around ?? ((run) => run());
+  }
 
   get pending(): number {
     return this.items.length - this.head;
@@ -42,9 +64,9 @@ export class SliceQueue<T> {
       this.host.requestIdleCallback(
         (d) => {
           this.scheduled = false;
-          // A real idle period may be used up to its end (never past 40 ms: no long task);
+          // A real idle period may be used up to its end (never past maxSliceMs: no long task);
           // when the timeout forced the call, the page is busy and gets the short slice.
-          this.drain(d.didTimeout ? this.budgetMs : Math.min(40, Math.max(this.budgetMs, d.timeRemaining() - 2)));
+          this.drain(d.didTimeout ? this.budgetMs : Math.min(this.maxSliceMs, Math.max(this.budgetMs, d.timeRemaining() - 2)));
         },
         { timeout: 100 },
       );
@@ -58,6 +80,12 @@ export class SliceQueue<T> {
 
   /** Processes items until the slice budget is spent; returns how many were processed. */
   drain(budgetMs = this.budgetMs): number {
+    const n = this.around(() => this.run(budgetMs));
+    this.schedule();
+    return n;
+  }
+
+  private run(budgetMs: number): number {
     const start = this.now();
     let n = 0;
     while (this.head < this.items.length && !this.stopped) {
@@ -77,7 +105,6 @@ export class SliceQueue<T> {
       this.items = this.items.slice(this.head);
       this.head = 0;
     }
-    this.schedule();
     return n;
   }
 }

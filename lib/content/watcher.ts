@@ -3,6 +3,7 @@
 // and a SliceQueue reads and analyses them in small slices. A page that adds 10,000 nodes at
 // once costs one rescan, not 10,000 callbacks' worth of work.
 import type { SiteAdapter, SiteMessage } from '../sites/types';
+import { inPass, passMemo } from '../sites/dom';
 import { SliceQueue, type SliceHost } from './scheduler';
 
 export interface WatcherOptions {
@@ -43,7 +44,9 @@ export class ChatWatcher {
 
   constructor(private readonly o: WatcherOptions) {
     this.active = o.adapter;
-    this.queue = new SliceQueue(o.host, (el) => this.read(el));
+    // Each slice is one pass: look-ups of the page (the address, the header, the account) are
+    // made once per slice instead of once per message.
+    this.queue = new SliceQueue(o.host, (el) => this.read(el), { around: inPass });
   }
 
   get currentThread(): string | null {
@@ -113,7 +116,7 @@ export class ChatWatcher {
 
   private read(el: Element): void {
     if (!el.isConnected) return;
-    const url = this.o.url();
+    const url = passMemo(this, 'url', () => this.o.url());
     const msg = this.active.readMessage(el, this.o.doc, url);
     if (!msg || msg.text === '') {
       // Let a later rescan (the late text is itself a mutation) try again, a few times at most.
@@ -124,7 +127,9 @@ export class ChatWatcher {
     }
     if (this.seenKeys.has(msg.key)) return;
     this.remember(msg.key);
-    const party = this.active.partyName(this.o.doc) ?? (msg.dir === 'in' ? msg.sender : '');
+    const active = this.active;
+    const header = passMemo(this, `party:${active.id}`, () => active.partyName(this.o.doc));
+    const party = header ?? (msg.dir === 'in' ? msg.sender : '');
     this.o.onMessage(msg, { thread: msg.thread || this.thread || url.pathname, party, index: this.threadCount++ });
   }
 

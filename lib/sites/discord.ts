@@ -1,4 +1,4 @@
-import { first, messageKey, queryAll, textOf } from './dom';
+import { first, isElement, messageKey, passMemo, textOf } from './dom';
 import type { SiteAdapter } from './types';
 
 const LIST = 'ol[data-list-id="chat-messages"]';
@@ -21,12 +21,28 @@ function rowIds(li: Element): { channel: string; id: string } | null {
   return m?.[1] && m[2] ? { channel: m[1], id: m[2] } : null;
 }
 
+/**
+ * The element of `li` with this id: the document's id index first (no selector to parse for every
+ * message), then a search inside the row when the first element of that id is elsewhere (a reply
+ * preview repeats the replied message's content id).
+ */
+function byId(li: Element, id: string): Element | null {
+  const el = li.isConnected ? li.ownerDocument.getElementById(id) : null;
+  if (el && li.contains(el)) return el;
+  return el || !li.isConnected ? li.querySelector(`[id="${id}"]`) : null;
+}
+
 function uidOf(img: Element | null | undefined): string | null {
   return AVATAR_UID.exec(img?.getAttribute('src') ?? '')?.[1] ?? null;
 }
 
+/** A header row's author; a group of messages asks for the same header again and again. */
 function headerAuthor(li: Element, id: string): Author | null {
-  const label = li.querySelector(`[id="message-username-${id}"]`);
+  return passMemo(li, `discord.author:${id}`, () => readHeaderAuthor(li, id));
+}
+
+function readHeaderAuthor(li: Element, id: string): Author | null {
+  const label = byId(li, `message-username-${id}`);
   if (!label) return null;
   const nameEl = label.querySelector('[class*="username"]') ?? label;
   const avatar = Array.from(li.querySelectorAll('img[src*="/avatars/"]')).find((img) => !img.closest(FOREIGN));
@@ -54,6 +70,10 @@ function authorOf(li: Element, id: string, doc: Document): Author | null {
 
 /** The logged-in account, from the panel at the bottom-left of the app. */
 function currentUser(doc: Document): Author | null {
+  return passMemo(doc, 'discord.me', () => readCurrentUser(doc));
+}
+
+function readCurrentUser(doc: Document): Author | null {
   const area =
     doc.querySelector('section[aria-label="User area"]') ??
     doc.querySelector('[class*="panelTitleContainer"]')?.closest('section') ??
@@ -64,7 +84,7 @@ function currentUser(doc: Document): Author | null {
 }
 
 function timeOf(li: Element, id: string): number | undefined {
-  const el = li.querySelector(`[id="message-timestamp-${id}"]`);
+  const el = byId(li, `message-timestamp-${id}`);
   const time = el?.matches('time') ? el : el?.querySelector('time');
   const ms = Date.parse(time?.getAttribute('datetime') ?? '');
   return Number.isFinite(ms) ? ms : undefined;
@@ -89,11 +109,30 @@ export const discord: SiteAdapter = {
     const name = textOf(h) || /@(.+)$/.exec(doc.title)?.[1]?.trim() || '';
     return name || null;
   },
-  messageRoots: (root) => queryAll(root, ROW).filter((li) => li.closest(LIST) && rowIds(li)),
+  messageRoots(root) {
+    // The rows of the message lists; a mutation's root may also be (or sit inside) one row.
+    const own = isElement(root) ? root.closest(ROW) : null;
+    if (own) return own.closest(LIST) && rowIds(own) ? [own] : [];
+    const lists = isElement(root) && root.matches(LIST) ? [root] : Array.from(root.querySelectorAll(LIST));
+    if (isElement(root) && lists.length === 0 && root.closest(LIST)) return Array.from(root.querySelectorAll(ROW)).filter((li) => rowIds(li));
+    const out: Element[] = [];
+    for (const list of lists) {
+      // Rows are the list's children (with day dividers between them): walking the children costs
+      // far less than matching a selector against every node of a long history.
+      for (let c = list.firstElementChild; c; c = c.nextElementSibling) {
+        if (c.localName === 'li' && c.matches(ROW)) {
+          if (rowIds(c)) out.push(c);
+        } else if (c.firstElementChild) {
+          for (const li of Array.from(c.querySelectorAll(ROW))) if (rowIds(li)) out.push(li);
+        }
+      }
+    }
+    return out;
+  },
   readMessage(el, doc, url) {
     const ids = rowIds(el);
     if (!ids || !el.closest(LIST)) return null;
-    const text = textOf(el.querySelector(`[id="message-content-${ids.id}"]`), BODY_SKIP);
+    const text = textOf(byId(el, `message-content-${ids.id}`), BODY_SKIP);
     if (!text) return null;
     const author = authorOf(el, ids.id, doc);
     const me = currentUser(doc);

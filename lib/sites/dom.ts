@@ -33,21 +33,55 @@ export function first<T extends Element = Element>(root: ParentNode | null | und
   return null;
 }
 
-const BLOCK = /^(DIV|P|LI|BLOCKQUOTE|PRE|H[1-6]|TR)$/;
 const SILENT = /^(SCRIPT|STYLE|TEMPLATE|SVG|NOSCRIPT)$/i;
 
-function collect(node: Node, skip: string | undefined): string {
-  if (node.nodeType === 3) return (node as Text).data;
-  if (!isElement(node)) return '';
-  if (skip && node.matches(skip)) return '';
+/** Elements that start a new line in what the child reads. */
+function isBlock(tag: string): boolean {
+  switch (tag) {
+    case 'DIV':
+    case 'P':
+    case 'LI':
+    case 'BLOCKQUOTE':
+    case 'PRE':
+    case 'TR':
+    case 'H1':
+    case 'H2':
+    case 'H3':
+    case 'H4':
+    case 'H5':
+    case 'H6':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * Appends the visible text under `node` to `out`. Walks siblings directly (no child arrays): this
+ * runs for every message of a long history.
+ */
+function collect(node: Node, skip: string | undefined, out: string[]): void {
+  if (node.nodeType === 3) {
+    out.push((node as Text).data);
+    return;
+  }
+  if (!isElement(node)) return;
+  if (skip && node.matches(skip)) return;
   const tag = node.tagName.toUpperCase();
-  if (tag === 'BR') return '\n';
+  if (tag === 'BR') {
+    out.push('\n');
+    return;
+  }
   // Sites draw emoji as images; the alt (or WhatsApp's data-plain-text) is the character the child reads.
-  if (tag === 'IMG') return node.getAttribute('data-plain-text') ?? node.getAttribute('alt') ?? '';
-  if (SILENT.test(tag)) return '';
-  let out = '';
-  for (const child of Array.from(node.childNodes)) out += collect(child, skip);
-  return BLOCK.test(tag) ? `\n${out}\n` : out;
+  if (tag === 'IMG') {
+    out.push(node.getAttribute('data-plain-text') ?? node.getAttribute('alt') ?? '');
+    return;
+  }
+  if (SILENT.test(tag)) return;
+  const block = isBlock(tag);
+  if (block) out.push('\n');
+  for (let c = node.firstChild; c; c = c.nextSibling) collect(c, skip, out);
+  if (block) out.push('\n');
 }
 
 export function normalize(text: string): string {
@@ -61,9 +95,38 @@ export function normalize(text: string): string {
 /** Visible text of `el`, leaving out descendants that match `skip` (timestamps, reactions, quotes). */
 export function textOf(el: Element | null | undefined, skip?: string): string {
   if (!el) return '';
-  let out = '';
-  for (const child of Array.from(el.childNodes)) out += collect(child, skip);
-  return normalize(out);
+  const out: string[] = [];
+  for (let c = el.firstChild; c; c = c.nextSibling) collect(c, skip, out);
+  return normalize(out.join(''));
+}
+
+/**
+ * Look-ups that would otherwise repeat for every message of a slice (the logged-in account, the
+ * conversation header, the page address) are remembered for one pass: a run of synchronous work
+ * during which the page cannot change the DOM. Outside a pass nothing is remembered.
+ */
+let pass: WeakMap<object, Map<string, unknown>> | null = null;
+
+/** Runs `fn` as one pass (nested calls join the outer pass). */
+export function inPass<T>(fn: () => T): T {
+  if (pass) return fn();
+  pass = new WeakMap();
+  try {
+    return fn();
+  } finally {
+    pass = null;
+  }
+}
+
+/** `compute()` once per pass for (`owner`, `key`); every call outside a pass computes. */
+export function passMemo<T>(owner: object, key: string, compute: () => T): T {
+  if (!pass) return compute();
+  let m = pass.get(owner);
+  if (!m) pass.set(owner, (m = new Map()));
+  if (m.has(key)) return m.get(key) as T;
+  const v = compute();
+  m.set(key, v);
+  return v;
 }
 
 /** cyrb53: short, well-spread, no crypto API needed (content scripts may run where SubtleCrypto is async-only). */

@@ -1,4 +1,4 @@
-import { first, messageKey, normalize, outermost, queryAll, sideByLayout, textOf } from './dom';
+import { first, messageKey, normalize, outermost, queryAll, sideByLayout, textOf, passMemo } from './dom';
 import type { Direction, SiteAdapter } from './types';
 
 // ARIA says "this is a stream of messages" on chat widgets built with accessibility in mind.
@@ -95,7 +95,7 @@ export const generic: SiteAdapter = {
     const dir = sideByLayout(body ?? el, stream) ?? classSide(el) ?? 'in';
     const stamp = el.querySelector('time[datetime]')?.getAttribute('datetime') ?? '';
     const ms = Date.parse(stamp);
-    const thread = threadKey(doc, url) ?? `${url.host}${url.pathname}`;
+    const thread = passMemo(doc, `generic.thread:${url.href}`, () => threadKey(doc, url)) ?? `${url.host}${url.pathname}`;
     const id = el.getAttribute('data-message-id') ?? el.getAttribute('data-id') ?? (el.id || null);
     return {
       key: messageKey('generic', thread, id, [sender, dir, stamp, text]),

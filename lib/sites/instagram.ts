@@ -1,4 +1,5 @@
 import { metaComposer, metaLists, metaPartyName, metaRead, metaRoots } from './meta';
+import { passMemo } from './dom';
 import type { SiteAdapter } from './types';
 
 const LISTS = metaLists(['[data-pagelet="IGDMessagesList"]', '[data-pagelet="IGDOpenMessageList"]']);
@@ -14,7 +15,7 @@ export const instagram: SiteAdapter = {
   threadKey,
   partyName: (doc) => metaPartyName(doc, LISTS),
   messageRoots: (root) => metaRoots(root, LISTS),
-  readMessage: (el, doc, url) => metaRead('instagram', el, LISTS, threadKey(doc, url) ?? ''),
+  readMessage: (el, doc, url) => metaRead('instagram', el, LISTS, passMemo(doc, `instagram.thread:${url.href}`, () => threadKey(doc, url)) ?? ''),
   container: (doc) => doc.querySelector(LISTS),
   composer: (doc) => metaComposer(doc),
 };

@@ -1,4 +1,5 @@
 import { metaComposer, metaLists, metaPartyName, metaRead, metaRoots } from './meta';
+import { passMemo } from './dom';
 import type { SiteAdapter } from './types';
 
 const LISTS = metaLists();
@@ -17,7 +18,7 @@ export const messenger: SiteAdapter = {
   threadKey,
   partyName: (doc) => metaPartyName(doc, LISTS),
   messageRoots: (root) => metaRoots(root, LISTS),
-  readMessage: (el, doc, url) => metaRead('messenger', el, LISTS, threadKey(doc, url) ?? ''),
+  readMessage: (el, doc, url) => metaRead('messenger', el, LISTS, passMemo(doc, `messenger.thread:${url.href}`, () => threadKey(doc, url)) ?? ''),
   container: (doc) => doc.querySelector(LISTS),
   composer: (doc) => metaComposer(doc),
 };

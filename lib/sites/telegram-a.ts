@@ -1,4 +1,4 @@
-import { first, messageKey, queryAll, textOf } from './dom';
+import { first, messageKey, queryAll, textOf, passMemo } from './dom';
 import type { SiteAdapter } from './types';
 
 // Telegram WebA (Ajaxy/telegram-tt): "#message-<id>.Message[data-message-id]", ".own" when sent by the user.
@@ -35,7 +35,7 @@ export const telegramA: SiteAdapter = {
     const text = textOf(body, SKIP);
     if (!text) return null;
     const name = Array.from(el.querySelectorAll('.message-title-name, .sender-title')).find((n) => !n.closest(REPLY));
-    const thread = threadKey(doc, url) ?? '';
+    const thread = passMemo(doc, `telegram-a.thread:${url.href}`, () => threadKey(doc, url)) ?? '';
     return {
       key: messageKey('telegram-a', thread, el.getAttribute('data-message-id'), []),
       text,

@@ -1,4 +1,4 @@
-import { first, messageKey, queryAll, textOf } from './dom';
+import { first, messageKey, queryAll, textOf, passMemo } from './dom';
 import type { SiteAdapter } from './types';
 
 // Telegram WebK (morethanwords/tweb): one ".chat" tab per open chat, the visible one is ".active".
@@ -39,7 +39,7 @@ export const telegramK: SiteAdapter = {
     const text = textOf(el.querySelector('.message'), SKIP);
     if (!text) return null;
     const name = Array.from(el.querySelectorAll('.name .peer-title, .name')).find((n) => !n.closest('.reply, .quote'));
-    const thread = threadKey(doc, url) ?? el.getAttribute('data-peer-id') ?? '';
+    const thread = passMemo(doc, `telegram-k.thread:${url.href}`, () => threadKey(doc, url)) ?? el.getAttribute('data-peer-id') ?? '';
     const seconds = Number(el.getAttribute('data-timestamp'));
     return {
       key: messageKey('telegram-k', thread, el.getAttribute('data-mid'), []),

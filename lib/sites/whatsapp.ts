@@ -1,4 +1,4 @@
-import { first, messageKey, queryAll, textOf } from './dom';
+import { first, messageKey, queryAll, textOf, passMemo } from './dom';
 import type { Direction, SiteAdapter } from './types';
 
 const ROOT = '[data-id]';
@@ -85,7 +85,7 @@ export const whatsapp: SiteAdapter = {
     const pre = PRE.exec(outside(el, '[data-pre-plain-text]')?.getAttribute('data-pre-plain-text') ?? '');
     const author = outside(el, '[data-testid="author"], [aria-label^="Maybe "]');
     const sender = textOf(author) || pre?.[2]?.trim() || '';
-    const thread = chatTitle(doc) ?? '';
+    const thread = passMemo(doc, 'whatsapp.thread', () => chatTitle(doc)) ?? '';
     const id = el.getAttribute('data-id') || null;
     return {
       key: messageKey('whatsapp', thread, id, [sender, text, pre?.[1] ?? '']),

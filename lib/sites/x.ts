@@ -1,4 +1,4 @@
-import { first, messageKey, outermost, queryAll, sideByLayout, textOf } from './dom';
+import { first, messageKey, outermost, queryAll, sideByLayout, textOf, passMemo } from './dom';
 import type { SiteAdapter } from './types';
 
 const LISTS = [
@@ -42,7 +42,7 @@ export const x: SiteAdapter = {
     const dir = sideByLayout(body, el) ?? 'in';
     const stamp = el.querySelector('time[datetime]')?.getAttribute('datetime') ?? '';
     const ms = Date.parse(stamp);
-    const thread = threadKey(doc, url) ?? '';
+    const thread = passMemo(doc, `x.thread:${url.href}`, () => threadKey(doc, url)) ?? '';
     return {
       key: messageKey('x', thread, el.getAttribute('data-message-id'), [dir, stamp, text]),
       text,

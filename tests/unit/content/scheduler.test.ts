@@ -21,7 +21,7 @@ describe('SliceQueue', () => {
     const q = new SliceQueue<number>(h.host, (n) => {
       clock += 1;
       done.push(n);
-    }, 4, () => clock);
+    }, { budgetMs: 4, now: () => clock });
     q.push(...Array.from({ length: 10 }, (_, i) => i));
     expect(h.scheduled).toBe(1);
     h.runNext();
@@ -65,14 +65,48 @@ describe('SliceQueue', () => {
         clock += 1;
         done.push(n);
       },
-      4,
-      () => clock,
+      { budgetMs: 4, now: () => clock },
     );
     q.push(...Array.from({ length: 100 }, (_, i) => i));
+    // 50 ms of idle time: the slice stops at 20 ms, leaving room for a GC in the same task.
     idle!({ timeRemaining: () => 50 });
-    expect(done).toHaveLength(40);
+    expect(done).toHaveLength(20);
+    idle!({ timeRemaining: () => 12 });
+    expect(done).toHaveLength(30);
     idle!({ timeRemaining: () => 0, didTimeout: true });
-    expect(done).toHaveLength(44);
+    expect(done).toHaveLength(34);
+  });
+
+  it('runs each slice inside the wrapper it was given (one look-up pass per slice)', () => {
+    const h = manualHost();
+    let clock = 0;
+    const passes: number[][] = [];
+    let current: number[] | null = null;
+    const q = new SliceQueue<number>(
+      h.host,
+      (n) => {
+        clock += 1;
+        current!.push(n);
+      },
+      {
+        budgetMs: 2,
+        now: () => clock,
+        around: (run) => {
+          current = [];
+          try {
+            return run();
+          } finally {
+            passes.push(current);
+            current = null;
+          }
+        },
+      },
+    );
+    q.push(1, 2, 3);
+    h.runNext();
+    h.runNext();
+    expect(passes).toEqual([[1, 2], [3]]);
+    expect(h.scheduled).toBe(0);
   });
 
   it('does nothing after stop', () => {
