@@ -3,23 +3,29 @@
 import type { MessageAnalysis } from '../detect';
 import { levelRank } from '../detect';
 import type { Lang } from '../i18n';
+import type { InfoKind } from '../../components/nudge/types';
 import type { ConversationView } from './controller';
 
-export type InfoKind = 'phone' | 'address' | 'school' | 'age' | 'location' | 'email' | 'name';
+export type { InfoKind };
 
-const KIND_TESTS: [InfoKind, RegExp][] = [
-  ['email', /[^\s@]+@[^\s@]+\.[a-z]{2,}/i],
-  ['phone', /(?:\+?\d[\d\s.-]{6,}\d)|(?:[០-៩][០-៩\s.-]{6,}[០-៩])/],
-  ['address', /\b(?:street|st\.?|road|rd\.?|house|apt|apartment|flat|village|phum|sangkat|khan)\b|ផ្លូវ|ផ្ទះលេខ|ភូមិ|សង្កាត់|ខណ្ឌ/i],
-  ['school', /\b(?:school|high|class|grade|sala|rien)\b|សាលា|ថ្នាក់/i],
-  ['age', /\b(?:i'?m|i am|age|years? old|yrs?|aged)\s*\d{1,2}\b|\b\d{1,2}\s*(?:years? old|yo|y\/o)\b|អាយុ|ឆ្នាំ/i],
-  ['location', /\b(?:i live|live (?:in|at|near)|my home|near|location|at home)\b|រស់នៅ|ផ្ទះខ្ញុំ|នៅជិត/i],
+/**
+ * The kinds of personal information the detector found, for the reminder's wording. The detector
+ * is the one place that knows what personal information looks like: its built-in finders report
+ * `code.<kind>`, and the lexicon's share entries name what they are about in their ids (a unit
+ * test keeps every share entry mapped).
+ */
+const ENTRY_KINDS: [RegExp, InfoKind][] = [
+  [/^code\.phone$|number|phone/, 'phone'],
+  [/^code\.email$|email/, 'email'],
+  [/^code\.address$|address|where_i_live|home/, 'address'],
+  [/school/, 'school'],
+  [/age/, 'age'],
+  [/^code\.location$|where_i_am|routine|location/, 'location'],
 ];
 
-/** Which kinds of personal information a message seems to give, for the reminder's wording. */
-export function personalInfoKinds(text: string): InfoKind[] {
+export function infoKindsOf(entries: readonly string[]): InfoKind[] {
   const out: InfoKind[] = [];
-  for (const [kind, re] of KIND_TESTS) if (re.test(text)) out.push(kind);
+  for (const [re, kind] of ENTRY_KINDS) if (!out.includes(kind) && entries.some((e) => re.test(e))) out.push(kind);
   return out.length ? out : ['location'];
 }
 
@@ -96,10 +102,11 @@ export class OutgoingGuard {
     const text = (c instanceof HTMLTextAreaElement || c instanceof HTMLInputElement ? c.value : c.innerText ?? c.textContent ?? '').slice(0, 2000);
     const view = this.o.active();
     const risky = view !== null && levelRank(view.level) >= levelRank('watch');
-    const shares = text.trim() !== '' && this.o.analyze(text, { dir: 'out' }).categories.includes('share_personal_info');
-    if (shares && (risky || this.o.isNewContact())) {
+    const analysis = text.trim() !== '' ? this.o.analyze(text, { dir: 'out' }) : null;
+    const shares = analysis !== null && analysis.categories.includes('share_personal_info');
+    if (analysis && shares && (risky || this.o.isNewContact())) {
       this.reminding = true;
-      this.o.showReminder(personalInfoKinds(text), view?.lang ?? 'en');
+      this.o.showReminder(infoKindsOf(analysis.entries), view?.lang ?? 'en');
     } else if (this.reminding) {
       this.reminding = false;
       this.o.hideReminder();
