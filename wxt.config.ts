@@ -1,15 +1,27 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { KHMER_FONT_FILES } from './lib/fonts/files';
+
+/**
+ * Khmer text (lexicons, catalogues) as UTF-8 rather than \uXXXX escapes: about half the bytes.
+ * WXT sets esbuild's charset to ASCII because Chrome refuses a content script that is not valid
+ * UTF-8; esbuild writes valid UTF-8 (a lone surrogate stays escaped), and the e2e tests load it.
+ */
+function utf8Output(): Plugin {
+  return { name: 'chaperone:utf8-output', config: () => ({ esbuild: { charset: 'utf8' } }) };
+}
 
 export default defineConfig({
   // Benchmarks and parallel checks can build elsewhere without touching the tested build.
   outDir: process.env.CHAPERONE_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), utf8Output()],
+    // CHAPERONE_NO_MINIFY=1 keeps function names for profiling (see docs/benchmarks.md).
+    build: { ...(process.env.CHAPERONE_NO_MINIFY ? { minify: false } : {}), ...(process.env.CHAPERONE_SOURCEMAP ? { sourcemap: true } : {}) },
   }),
   hooks: {
     // The Khmer font files, straight from the pinned @fontsource package (not copied into the
