@@ -1,7 +1,8 @@
-// Finds the chat messages on the page as they appear. The MutationObserver only marks the page
-// dirty; a coalesced rescan (one querySelectorAll) collects the message roots not seen before,
-// and a SliceQueue reads and analyses them in small slices. A page that adds 10,000 nodes at
-// once costs one rescan, not 10,000 callbacks' worth of work.
+// Finds the chat messages on the page as they appear. The MutationObserver only collects the
+// nodes that were added; a coalesced rescan looks for message roots in those alone, and a
+// SliceQueue reads and analyses them in small slices. A full scan of the page (at start, after a
+// thread switch, or when a mutation batch is too big to look at node by node) walks the page's
+// candidates in slices too, so a 5,000-message history never costs one long task.
 import type { SiteAdapter, SiteMessage } from '../sites/types';
 import { inPass, passMemo } from '../sites/dom';
 import { SliceQueue, type SliceHost } from './scheduler';
@@ -29,13 +30,33 @@ export interface MessageContext {
   index: number;
 }
 
+/** A full scan in progress: the candidates of one query, walked a chunk at a time. */
+interface ScanCursor {
+  candidates: ArrayLike<Element>;
+  at: number;
+  adapter: SiteAdapter;
+  found: number;
+}
+
+type Work = Element | ScanCursor;
+
+/** Added nodes looked at one by one; beyond this, one full scan is cheaper. */
+const MAX_ADDED = 300;
+/** Candidates a full scan looks at per queue item (a few milliseconds on a slow computer). */
+const SCAN_CHUNK = 250;
+
 export class ChatWatcher {
   private observer: MutationObserver | null = null;
+  /** Nodes added since the last rescan (text nodes as their parent element). */
+  private added: Node[] = [];
+  private fullScanNeeded = true;
+  /** Until a first message is found, every rescan is a full one (and may fall back). */
+  private foundAny = false;
   private seenNodes = new WeakSet<Element>();
   /** Roots that read as empty so far: their text may render a moment later (Discord, WhatsApp). */
   private emptyReads = new WeakMap<Element, number>();
   private seenKeys = new Set<string>();
-  private queue: SliceQueue<Element>;
+  private queue: SliceQueue<Work>;
   private rescanTimer: unknown = null;
   private thread: string | null = null;
   private threadCount = 0;
@@ -46,7 +67,7 @@ export class ChatWatcher {
     this.active = o.adapter;
     // Each slice is one pass: look-ups of the page (the address, the header, the account) are
     // made once per slice instead of once per message.
-    this.queue = new SliceQueue(o.host, (el) => this.read(el), { around: inPass });
+    this.queue = new SliceQueue<Work>(o.host, (w) => ('candidates' in w ? this.scanSome(w) : this.read(w)), { around: inPass });
   }
 
   get currentThread(): string | null {
@@ -63,7 +84,7 @@ export class ChatWatcher {
 
   start(): void {
     const MO = this.o.doc.defaultView?.MutationObserver ?? MutationObserver;
-    this.observer = new MO(() => this.markDirty());
+    this.observer = new MO((records) => this.collect(records));
     this.observer.observe(this.o.doc.documentElement, { childList: true, subtree: true });
     this.rescan();
   }
@@ -76,6 +97,25 @@ export class ChatWatcher {
     this.rescanTimer = null;
   }
 
+  /** The observer's callback: notes what was added, nothing more. */
+  private collect(records: MutationRecord[], schedule = true): void {
+    if (!this.fullScanNeeded && this.foundAny) {
+      for (const r of records) {
+        const nodes = r.addedNodes;
+        for (let i = 0; i < nodes.length; i++) {
+          const n = nodes[i] as Node;
+          this.added.push(n.nodeType === 1 ? n : r.target);
+        }
+        if (this.added.length > MAX_ADDED) {
+          this.fullScanNeeded = true;
+          this.added = [];
+          break;
+        }
+      }
+    }
+    if (schedule) this.markDirty();
+  }
+
   private markDirty(): void {
     if (this.rescanTimer !== null) return;
     this.rescanTimer = this.o.host.setTimeout(() => {
@@ -86,6 +126,9 @@ export class ChatWatcher {
 
   /** Collects message roots not seen before; cheap enough to run on every batch of mutations. */
   rescan(): void {
+    // Mutations not delivered yet (a rescan called right after a change) count too.
+    const pending = this.observer?.takeRecords();
+    if (pending?.length) this.collect(pending, false);
     const { doc } = this.o;
     const url = this.o.url();
     const thread = this.active.threadKey(doc, url) ?? this.o.fallback?.threadKey(doc, url) ?? null;
@@ -93,24 +136,88 @@ export class ChatWatcher {
       this.thread = thread;
       this.threadCount = 0;
       this.o.onThreadChange?.(thread);
+      // A single-page app may show another chat without adding a node (a class toggled).
+      this.fullScanNeeded = true;
     }
-    let roots = this.active.messageRoots(doc);
-    if (roots.length === 0 && this.o.fallback && this.active !== this.o.fallback) {
-      const alt = this.o.fallback.messageRoots(doc);
-      if (alt.length > 0) {
-        if (!this.missReported) this.o.onAdapterMiss?.(this.o.adapter.id);
-        this.missReported = true;
-        this.active = this.o.fallback;
-        roots = alt;
+    if (this.fullScanNeeded || !this.foundAny) {
+      this.fullScanNeeded = false;
+      this.added = [];
+      this.fullScan();
+      return;
+    }
+    const added = this.added;
+    this.added = [];
+    const looked = new Set<Node>();
+    const fresh: Element[] = [];
+    for (const n of added) {
+      if (looked.has(n) || !n.isConnected) continue;
+      looked.add(n);
+      for (const el of this.active.messageRoots(n as Element)) this.take(el, fresh);
+    }
+    if (fresh.length) this.queue.push(...fresh);
+  }
+
+  private take(el: Element, into: Element[]): void {
+    this.foundAny = true;
+    if (!this.seenNodes.has(el)) {
+      this.seenNodes.add(el);
+      into.push(el);
+    }
+  }
+
+  /**
+   * The whole page. An adapter that names a selector for its message roots is walked in chunks
+   * from the queue (touching each of thousands of elements for the first time is what costs);
+   * the others are asked for their roots at once.
+   */
+  private fullScan(): void {
+    const a = this.active;
+    if (a.rootSelector && a.isRoot) {
+      const candidates = this.o.doc.querySelectorAll(a.rootSelector);
+      if (candidates.length > 0) {
+        this.queue.push({ candidates, at: 0, adapter: a, found: 0 });
+        return;
       }
+      this.fallBack();
+      return;
+    }
+    const roots = a.messageRoots(this.o.doc);
+    if (roots.length === 0) {
+      this.fallBack();
+      return;
     }
     const fresh: Element[] = [];
-    for (const el of roots) {
-      if (!this.seenNodes.has(el)) {
-        this.seenNodes.add(el);
-        fresh.push(el);
-      }
+    for (const el of roots) this.take(el, fresh);
+    if (fresh.length) this.queue.push(...fresh);
+  }
+
+  private scanSome(c: ScanCursor): void {
+    if (c.adapter !== this.active) return;
+    const isRoot = c.adapter.isRoot as (el: Element) => boolean;
+    const end = Math.min(c.candidates.length, c.at + SCAN_CHUNK);
+    const fresh: Element[] = [];
+    for (; c.at < end; c.at++) {
+      const el = c.candidates[c.at] as Element;
+      if (this.seenNodes.has(el) || !el.isConnected || !isRoot(el)) continue;
+      c.found++;
+      this.take(el, fresh);
     }
+    if (fresh.length) this.queue.push(...fresh);
+    if (c.at < c.candidates.length) this.queue.push(c);
+    else if (c.found === 0) this.fallBack();
+  }
+
+  /** The site adapter found no message on the page: the generic one may (the site changed). */
+  private fallBack(): void {
+    const fb = this.o.fallback;
+    if (!fb || this.active === fb) return;
+    const alt = fb.messageRoots(this.o.doc);
+    if (alt.length === 0) return;
+    if (!this.missReported) this.o.onAdapterMiss?.(this.o.adapter.id);
+    this.missReported = true;
+    this.active = fb;
+    const fresh: Element[] = [];
+    for (const el of alt) this.take(el, fresh);
     if (fresh.length) this.queue.push(...fresh);
   }
 

@@ -109,6 +109,8 @@ export const discord: SiteAdapter = {
     const name = textOf(h) || /@(.+)$/.exec(doc.title)?.[1]?.trim() || '';
     return name || null;
   },
+  rootSelector: ROW,
+  isRoot: (el) => el.matches(ROW) && el.closest(LIST) !== null && rowIds(el) !== null,
   messageRoots(root) {
     // The rows of the message lists; a mutation's root may also be (or sit inside) one row.
     const own = isElement(root) ? root.closest(ROW) : null;

@@ -28,6 +28,8 @@ export const telegramA: SiteAdapter = {
   partyName: (doc) =>
     textOf(first(doc, ['.MiddleHeader .ChatInfo .fullName', '.MiddleHeader .info .title h3', '.MiddleHeader .title'])) ||
     null,
+  rootSelector: ROOT,
+  isRoot: isMessage,
   messageRoots: (root) => queryAll(root, ROOT).filter(isMessage),
   readMessage(el, doc, url) {
     if (!isMessage(el)) return null;

@@ -33,6 +33,8 @@ export const telegramK: SiteAdapter = {
   matches: (url) => url.hostname === 'web.telegram.org' && (url.pathname === '/' || url.pathname.startsWith('/k')),
   threadKey,
   partyName: (doc) => textOf(headerTitle(doc)) || null,
+  rootSelector: BUBBLE,
+  isRoot: isMessage,
   messageRoots: (root) => queryAll(root, BUBBLE).filter(isMessage),
   readMessage(el, doc, url) {
     if (!isMessage(el)) return null;

@@ -34,8 +34,15 @@ export interface SiteAdapter {
   threadKey(doc: Document, url: URL): string | null;
   /** The other party's name from the conversation header. */
   partyName(doc: Document): string | null;
-  /** Message root elements under (and including) `root`; cheap, selector based. */
+  /** Message root elements under (and including, or around) `root`; cheap, selector based. */
   messageRoots(root: ParentNode): Element[];
+  /**
+   * For full scans of long histories, walked in slices: a selector every message root matches,
+   * and the test that tells a match is one. Together they give what `messageRoots(document)`
+   * gives (a unit test checks it on every fixture page).
+   */
+  rootSelector?: string;
+  isRoot?(el: Element): boolean;
   readMessage(el: Element, doc: Document, url: URL): SiteMessage | null;
   /** The scrolling message list to observe. */
   container(doc: Document): Element | null;

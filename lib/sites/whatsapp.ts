@@ -77,6 +77,8 @@ export const whatsapp: SiteAdapter = {
   // WhatsApp Web keeps one URL for every chat; the header title is the only per-chat marker on the page.
   threadKey: (doc) => chatTitle(doc),
   partyName: (doc) => chatTitle(doc),
+  rootSelector: ROOT,
+  isRoot: isMessage,
   messageRoots: (root) => queryAll(root, ROOT).filter(isMessage),
   readMessage(el, doc) {
     if (!isMessage(el)) return null;

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SiteAdapter, SiteMessage } from '@/lib/sites/types';
 import { ChatWatcher, type MessageContext } from '@/lib/content/watcher';
+import { queryAll } from '@/lib/sites/dom';
 
 /** A minimal site: messages are <li data-mid> in <ol id="list">, .out for the child's own. */
 function listAdapter(id: SiteAdapter['id'], selector: string): SiteAdapter {
@@ -9,7 +10,7 @@ function listAdapter(id: SiteAdapter['id'], selector: string): SiteAdapter {
     matches: () => true,
     threadKey: (doc) => doc.body.getAttribute('data-thread'),
     partyName: (doc) => doc.querySelector('h1')?.textContent ?? null,
-    messageRoots: (root) => [...root.querySelectorAll(selector)],
+    messageRoots: (root) => queryAll(root, selector),
     readMessage: (el, _doc, url) => ({
       key: el.getAttribute('data-mid') ?? el.textContent ?? '',
       text: (el.textContent ?? '').trim(),
@@ -154,6 +155,94 @@ describe('ChatWatcher', () => {
     w.rescan();
     h.flush();
     expect(seen.slice(12)).toEqual(['k0']);
+    w.stop();
+  });
+});
+
+describe('ChatWatcher: scanning cost', () => {
+  /** A host whose timers run one at a time, to watch the work spread over slices. */
+  function stepHost() {
+    const timers: (() => void)[] = [];
+    return {
+      host: { setTimeout: (cb: () => void) => void timers.push(cb), clearTimeout: () => undefined },
+      step: () => timers.shift()?.(),
+      get pending() {
+        return timers.length;
+      },
+    };
+  }
+
+  function sliced(selector: string, isRoot: (el: Element) => boolean = () => true): SiteAdapter & { calls: ParentNode[] } {
+    const base = listAdapter('discord', selector);
+    const calls: ParentNode[] = [];
+    return {
+      ...base,
+      calls,
+      rootSelector: selector,
+      isRoot,
+      messageRoots: (root) => (calls.push(root), base.messageRoots(root)),
+    };
+  }
+
+  it('walks a long history in chunks from the queue instead of touching every row at start', () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => `<li data-mid="h${i}">line ${i}</li>`).join('');
+    document.body.innerHTML = `<ol id="list">${rows}</ol>`;
+    let checked = 0;
+    const adapter = sliced('li[data-mid]', () => (checked++, true));
+    const h = stepHost();
+    const seen: string[] = [];
+    const w = new ChatWatcher({ doc: document, host: h.host, url: () => new URL('https://discord.com/'), adapter, onMessage: (m) => void seen.push(m.key) });
+    w.start();
+    expect(checked).toBe(0);
+    expect(adapter.calls).toEqual([]);
+    h.step();
+    expect(checked).toBeGreaterThan(0);
+    expect(checked).toBeLessThan(1000);
+    while (h.pending) h.step();
+    expect(checked).toBe(1000);
+    expect(seen).toHaveLength(1000);
+    expect(new Set(seen).size).toBe(1000);
+    w.stop();
+  });
+
+  it('after the history, a rescan looks only at the nodes that were added', async () => {
+    const adapter = sliced('li[data-mid]');
+    const { w, h, seen } = setup('<ol id="list"><li data-mid="1">a</li></ol>', adapter);
+    w.start();
+    h.flush();
+    const li = document.createElement('li');
+    li.setAttribute('data-mid', '2');
+    li.textContent = 'b';
+    document.getElementById('list')!.append(li);
+    await new Promise((r) => setTimeout(r, 0));
+    h.flush();
+    expect(seen.map((s) => s.msg.text)).toEqual(['a', 'b']);
+    expect(adapter.calls).toEqual([li]);
+    w.stop();
+  });
+
+  it('a batch of more added nodes than it is worth looking at one by one becomes one full scan', async () => {
+    const adapter = sliced('li[data-mid]');
+    const { w, h, seen } = setup('<ol id="list"><li data-mid="1">a</li></ol>', adapter);
+    w.start();
+    h.flush();
+    const list = document.getElementById('list')!;
+    for (let i = 0; i < 400; i++) list.insertAdjacentHTML('beforeend', `<li data-mid="n${i}">m${i}</li>`);
+    await new Promise((r) => setTimeout(r, 0));
+    h.flush();
+    expect(seen).toHaveLength(401);
+    expect(adapter.calls).toEqual([]);
+    w.stop();
+  });
+
+  it('falls back when a full scan\'s candidates hold no message at all', () => {
+    const broken = sliced('li', () => false);
+    const generic = listAdapter('generic', '[role="listitem"]');
+    const { w, h, seen, misses } = setup('<ol><li>not a message</li></ol><div role="list"><div role="listitem" data-mid="g1">hey</div></div>', broken, generic);
+    w.start();
+    h.flush();
+    expect(misses).toEqual(['discord']);
+    expect(seen.map((s) => s.msg.text)).toEqual(['hey']);
     w.stop();
   });
 });

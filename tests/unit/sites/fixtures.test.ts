@@ -128,6 +128,29 @@ describe('site fixtures', () => {
     expect(manifest.map((e) => e.id).sort()).toEqual(CASES.map((c) => c.id).sort());
   });
 
+  it.each(CASES)('$id: a full scan in slices (rootSelector + isRoot) finds exactly the roots messageRoots finds', ({ id }) => {
+    const p = open(id);
+    const adapter = adapterFor(p.url());
+    // A reply, a thread switch and new messages make the page less tidy than the stored history.
+    p.hook.add('in', 'one more thing');
+    p.hook.add('out', 'ok');
+    const roots = adapter.messageRoots(p.doc);
+    expect(roots.length).toBeGreaterThan(0);
+    if (!adapter.rootSelector || !adapter.isRoot) return;
+    const isRoot = adapter.isRoot.bind(adapter);
+    expect(Array.from(p.doc.querySelectorAll(adapter.rootSelector)).filter(isRoot)).toEqual(roots);
+    // ...and when asked about one root, messageRoots finds it from inside it as well.
+    const last = roots[roots.length - 1]!;
+    expect(adapter.messageRoots(last.lastElementChild ?? last)).toEqual([last]);
+  });
+
+  it('full scans in slices are declared by the adapters of the busiest sites', () => {
+    expect(CASES.filter((c) => {
+      const a = adapterFor(new URL(`https://${manifest.find((e) => e.id === c.id)!.host}${manifest.find((e) => e.id === c.id)!.path}`));
+      return Boolean(a.rootSelector && a.isRoot);
+    }).map((c) => c.id)).toEqual(expect.arrayContaining(['discord', 'whatsapp', 'telegram-k', 'telegram-a']));
+  });
+
   it.each(CASES)('$id: the URL it is served at selects its adapter', ({ id }) => {
     const p = open(id);
     expect(adapterFor(p.url()).id).toBe(id);
