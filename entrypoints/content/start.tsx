@@ -12,7 +12,7 @@ import { ChatWatcher } from '@/lib/content/watcher';
 import { OutgoingGuard } from '@/lib/content/outgoing';
 import type { Signal, SignalResult } from '@/lib/messaging';
 import { RetryingSender } from '@/lib/content/retry';
-import { DEFAULT_SETTINGS, getSettings, watchSettings, type Settings } from '@/lib/settings';
+import { DEFAULT_SETTINGS, getSettings, getStoredSettings, watchSettings, type Settings } from '@/lib/settings';
 import { adapterFor, ADAPTERS } from '@/lib/sites';
 import type { HelpInfo } from '@/components/nudge/types';
 import { Nudge } from '@/components/nudge/Nudge';
@@ -47,9 +47,23 @@ export async function startContent(ctx: ContentScriptContext, browser: Browser):
   const url = () => new URL(location.href);
   const adapter = adapterFor(url());
   const generic = ADAPTERS.find((a) => a.id === 'generic');
-  let settings: Settings = DEFAULT_SETTINGS;
-  settings = await getSettings().catch(() => DEFAULT_SETTINGS);
-  ctx.onInvalidated(watchSettings((s) => (settings = s)));
+  // The family's settings first: local storage answers at once. A school's or NGO's policy
+  // (storage.managed) is laid over them when it arrives; the first read of it after the browser
+  // starts can take seconds, and the chat is read meanwhile (settings only shape the nudge).
+  let settings: Settings = await getStoredSettings().catch(() => DEFAULT_SETTINGS);
+  let watched = false;
+  ctx.onInvalidated(
+    watchSettings((s) => {
+      watched = true;
+      settings = s;
+    }),
+  );
+  void getSettings().then(
+    (s) => {
+      if (!watched) settings = s;
+    },
+    () => undefined,
+  );
   const memory = new NudgeMemory(browser.storage.local);
   await memory.load().catch(() => undefined);
 
