@@ -12,7 +12,8 @@ import { ChatWatcher } from '@/lib/content/watcher';
 import { OutgoingGuard } from '@/lib/content/outgoing';
 import type { Signal, SignalResult } from '@/lib/messaging';
 import { RetryingSender } from '@/lib/content/retry';
-import { DEFAULT_SETTINGS, getSettings, getStoredSettings, watchSettings, type Settings } from '@/lib/settings';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/model';
+import { onSettingsChange, readSettings, readStoredSettings } from '@/lib/settings/reader';
 import { adapterFor, ADAPTERS } from '@/lib/sites';
 import type { HelpInfo } from '@/components/nudge/types';
 import { Nudge } from '@/components/nudge/Nudge';
@@ -50,15 +51,15 @@ export async function startContent(ctx: ContentScriptContext, browser: Browser):
   // The family's settings first: local storage answers at once. A school's or NGO's policy
   // (storage.managed) is laid over them when it arrives; the first read of it after the browser
   // starts can take seconds, and the chat is read meanwhile (settings only shape the nudge).
-  let settings: Settings = await getStoredSettings().catch(() => DEFAULT_SETTINGS);
+  let settings: Settings = await readStoredSettings().catch(() => DEFAULT_SETTINGS);
   let watched = false;
   ctx.onInvalidated(
-    watchSettings((s) => {
+    onSettingsChange((s) => {
       watched = true;
       settings = s;
     }),
   );
-  void getSettings().then(
+  void readSettings().then(
     (s) => {
       if (!watched) settings = s;
     },
@@ -113,7 +114,7 @@ export async function startContent(ctx: ContentScriptContext, browser: Browser):
       if (r.ok) help = r.data;
     });
   loadHelp();
-  ctx.onInvalidated(watchSettings(loadHelp));
+  ctx.onInvalidated(onSettingsChange(loadHelp));
 
   const openReport = (conversation: string) => void call('open-report', { conversation });
 
