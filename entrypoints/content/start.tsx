@@ -3,7 +3,6 @@
 import type { Browser } from 'webextension-polyfill';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { analyzeMessage } from '@/lib/detect';
 import { call } from '@/lib/client';
 import { ContentController, type NudgeRequest } from '@/lib/content/controller';
@@ -12,6 +11,7 @@ import { ChatWatcher } from '@/lib/content/watcher';
 import { OutgoingGuard } from '@/lib/content/outgoing';
 import type { Signal, SignalResult } from '@/lib/messaging';
 import { RetryingSender } from '@/lib/content/retry';
+import { mountClosedUi, type ClosedUi } from '@/lib/content/shadow-ui';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/model';
 import { onSettingsChange, readSettings, readStoredSettings } from '@/lib/settings/reader';
 import { adapterFor, ADAPTERS } from '@/lib/sites';
@@ -68,7 +68,7 @@ export async function startContent(ctx: ContentScriptContext, browser: Browser):
   const memory = new NudgeMemory(browser.storage.local);
   await memory.load().catch(() => undefined);
 
-  const uis = new Map<string, ShadowRootContentScriptUi<HTMLElement>>();
+  const uis = new Map<string, ClosedUi>();
   const latest = new Map<string, number>();
   let shown = 0;
   function hide(slot: string): void {
@@ -76,35 +76,28 @@ export async function startContent(ctx: ContentScriptContext, browser: Browser):
     uis.get(slot)?.remove();
     uis.delete(slot);
   }
+  ctx.onInvalidated(() => {
+    for (const ui of uis.values()) ui.remove();
+    uis.clear();
+  });
   /** Shows one view per slot; a newer call for the same slot wins, even while an older one is loading. */
   async function show(slot: string, lang: Lang, view: (close: () => void) => JSX.Element): Promise<void> {
     const mine = ++shown;
     latest.set(slot, mine);
     // No Khmer font on the computer would show empty boxes: the bundled one is registered first.
     if (lang === 'km') await registerKhmerFont(document, (p) => browser.runtime.getURL(p as '/'));
-    const ui = await createShadowRootUi<HTMLElement>(ctx, {
-      name: hostName(),
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      mode: 'closed',
-      isolateEvents: true,
-      onMount(container, shadow) {
-        const style = document.createElement('style');
-        style.textContent = NUDGE_CSS;
-        shadow.prepend(style);
-        render(view(() => hide(slot)), container);
-        return container;
-      },
-      onRemove(container) {
-        // Unmount the Preact tree so its effects and listeners go with it.
-        if (container) render(null, container);
-      },
-    });
-    if (latest.get(slot) !== mine) return;
+    if (latest.get(slot) !== mine || ctx.isInvalid) return;
     uis.get(slot)?.remove();
-    uis.set(slot, ui);
-    ui.mount();
+    uis.set(
+      slot,
+      mountClosedUi(document, {
+        name: hostName(),
+        css: NUDGE_CSS,
+        render: (container) => render(view(() => hide(slot)), container),
+        // Unmount the Preact tree so its effects and listeners go with it.
+        unrender: (container) => render(null, container),
+      }),
+    );
   }
 
   // The helpline comes from the background (the hotline directory stays out of this bundle).
