@@ -4,7 +4,7 @@
 import type { IDBPTransaction } from 'idb';
 import { createConversationState, reviveConversationState, scoreMessage } from '../detect';
 import { countInto, dayKey, emptyDaily } from './counts';
-import { REPORTED_KEY, type ChaperoneDB, type ConversationRecord, type DailyRecord, type DB, type EventRecord } from './db';
+import { REPORTED_KEY, WRITE_OPTIONS, type ChaperoneDB, type ConversationRecord, type DailyRecord, type DB, type EventRecord } from './db';
 import { abortQuietly, guarded, mergeCategories } from './events';
 import { asReportedMap } from './report';
 
@@ -31,7 +31,7 @@ export async function bulkLoad(db: DB, events: readonly EventRecord[], batch = B
 }
 
 async function loadBatch(db: DB, evs: readonly EventRecord[], check: boolean): Promise<number> {
-  const tx = db.transaction(['events', 'conversations', 'daily', 'meta'], 'readwrite');
+  const tx = db.transaction(['events', 'conversations', 'daily', 'meta'], 'readwrite', WRITE_OPTIONS);
   try {
     return await loadInto(tx, evs, check);
   } catch (e) {

@@ -1,6 +1,6 @@
 // The database schema and its upgrade ladder. The background worker is the only context that
 // opens it: IndexedDB in a content script would belong to the chat site's origin.
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { openDB, unwrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { CategoryId, ConversationState, Level } from '../detect';
 import type { Dir } from '../messaging';
 import { countInto, dayKey, emptyDaily } from './counts';
@@ -8,7 +8,7 @@ import { countInto, dayKey, emptyDaily } from './counts';
 export { countInto, dayKey, emptyDaily } from './counts';
 
 export const DB_NAME = 'chaperone';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 export const REPORTED_KEY = 'reported';
 
 export type EventKind = 'message' | 'report' | 'share_image';
@@ -84,10 +84,15 @@ export interface ChaperoneDB extends DBSchema {
   events: {
     key: string;
     value: EventRecord;
+    /**
+     * Every index costs a write per event (about a fifth of an add in Chromium), so there are
+     * only those a query walks: `ts` (retention, stats, recent events, the full export),
+     * `level_ts` (the storage budget prunes the oldest low levels) and `conversation_level_ts`
+     * (the detailed summary's excerpts; one conversation's export reads it and sorts by time).
+     * v4 dropped `conversation` (a prefix of the others, never queried) and `conversation_ts`.
+     */
     indexes: {
       ts: number;
-      conversation: string;
-      conversation_ts: [string, number];
       level_ts: [string, number];
       /** v3: a conversation's most serious recent excerpts for the detailed summary, without a scan. */
       conversation_level_ts: [string, string, number];
@@ -100,6 +105,19 @@ export interface ChaperoneDB extends DBSchema {
 }
 
 export type DB = IDBPDatabase<ChaperoneDB>;
+
+/**
+ * Options of the transactions that log events. `relaxed` durability: `complete` fires once the
+ * changes are handed to the operating system, not after an fsync. That is still the guarantee
+ * the worker promises ("a service worker stopped a moment later loses nothing"): in Chromium
+ * the database lives in the browser process, not in the service worker or a renderer, and a
+ * committed transaction is in the OS's file cache, so killing the worker, the renderer or even
+ * the whole browser loses nothing; only an OS crash or a power cut within the OS's flush delay
+ * (a few seconds) can lose the last moments. `strict` would wait for the disk itself.
+ * Chromium has used `relaxed` as its default since version 121, and Firefox never flushed by
+ * default: this pins the behaviour the benchmarks measured rather than changing it.
+ */
+export const WRITE_OPTIONS = { durability: 'relaxed' } as const;
 
 type UpgradeTx = IDBPTransaction<ChaperoneDB, StoreNames<ChaperoneDB>[], 'versionchange'>;
 
@@ -118,8 +136,8 @@ export async function upgrade(db: IDBPDatabase<ChaperoneDB>, oldVersion: number,
   };
   index('ts', 'ts');
   if (oldVersion < 2) {
-    index('conversation', 'conversation');
-    index('conversation_ts', ['conversation', 'ts']);
+    // Version 2 also had `conversation` and `conversation_ts`, which version 4 drops: a new
+    // database does not build them only to delete them.
     index('level_ts', ['level', 'ts']);
     if (!has('conversations')) db.createObjectStore('conversations', { keyPath: 'key' }).createIndex('lastTs', 'lastTs');
     if (!has('daily')) db.createObjectStore('daily', { keyPath: 'day' });
@@ -148,7 +166,16 @@ export async function upgrade(db: IDBPDatabase<ChaperoneDB>, oldVersion: number,
     for (const rec of days.values()) await daily.put(rec);
     if (Object.keys(reported).length > 0) await tx.objectStore('meta').put(reported, REPORTED_KEY);
   }
+  if (oldVersion < 4) {
+    // Indexes no query uses: each was one more write for every event logged. The events and
+    // the other indexes stay as they are.
+    const names = unwrap(events).indexNames;
+    for (const name of DROPPED_INDEXES) if (names.contains(name)) events.deleteIndex(name);
+  }
 }
+
+/** Indexes of earlier versions that version 4 deletes. */
+export const DROPPED_INDEXES: readonly string[] = ['conversation', 'conversation_ts'];
 
 export interface OpenOptions {
   name?: string;

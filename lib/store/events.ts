@@ -1,6 +1,7 @@
 // Writing and reading the event log. Each append is one transaction over the event, its
 // conversation's state and its day's counts, so they never disagree, and the caller awaits
 // its completion before answering: a service worker stopped a moment later loses nothing.
+import { unwrap } from 'idb';
 import {
   conversationLevel,
   createConversationState,
@@ -12,7 +13,7 @@ import {
 } from '../detect';
 import { conversationKey, type Signal } from '../messaging';
 import { countInto, dayKey, emptyDaily } from './counts';
-import type { ConversationRecord, DB, EventKind, EventRecord } from './db';
+import { WRITE_OPTIONS, type ConversationRecord, type DB, type EventKind, type EventRecord } from './db';
 
 export interface AppendResult {
   conversation: string;
@@ -108,7 +109,11 @@ export async function appendSignals(db: DB, signals: readonly Signal[], now = Da
   const ids = lookUp ? [...new Set(items.map((i) => i.id))].filter((id) => !known(id)) : [];
   const convKeys = [...new Set(items.map((i) => i.conversation))];
   const days = [...new Set(items.map((i) => i.day))];
-  const tx = db.transaction(['events', 'conversations', 'daily'], 'readwrite');
+  const tx = db.transaction(['events', 'conversations', 'daily'], 'readwrite', WRITE_OPTIONS);
+  const done = committed(unwrap(tx));
+  // Failures are seen through `done`; idb's own `tx.done` must not become an unhandled rejection.
+  done.catch(() => undefined);
+  tx.done.catch(() => undefined);
   const events = tx.objectStore('events');
   const convStore = tx.objectStore('conversations');
   const dailyStore = tx.objectStore('daily');
@@ -128,8 +133,12 @@ export async function appendSignals(db: DB, signals: readonly Signal[], now = Da
     }));
     const daily = new Map(days.map((d, i) => [d, dayList[i] ?? emptyDaily(d)]));
     const touched = { convs: new Set<string>(), days: new Set<string>() };
-    const added: EventRecord[] = [];
     const logged: boolean[] = [];
+    // The writes are plain requests, not idb's promises: a flood issues one per event, and a
+    // promise and two listeners each cost more than the request. Any failure (a duplicate id,
+    // a full disk) aborts the transaction, and `done` rejects with it. Each add is issued as
+    // soon as its event is ready, so the database works while the next ones are scored.
+    const rawEvents = unwrap(events);
     for (const [n, it] of items.entries()) {
       const { s, ts } = it;
       const minTs = opts.minTsEach ? opts.minTsEach[n] : opts.minTs;
@@ -162,20 +171,21 @@ export async function appendSignals(db: DB, signals: readonly Signal[], now = Da
         excerpt: wellFormed(maskPersonalInfo(s.excerpt)),
         url: s.url,
       };
-      added.push(ev);
+      rawEvents.add(ev);
       countInto(daily.get(it.day)!, ev);
       touched.convs.add(it.conversation);
       touched.days.add(it.day);
       logged.push(true);
     }
-    if (added.length > 0) {
-      const writes: Promise<unknown>[] = [];
-      for (const ev of added) writes.push(guarded(() => events.add(ev)));
-      for (const k of touched.convs) writes.push(guarded(() => convStore.put(convs.get(k)!)));
-      for (const d of touched.days) writes.push(guarded(() => dailyStore.put(daily.get(d)!)));
-      await Promise.all(writes);
+    if (touched.convs.size > 0) {
+      const rawConvs = unwrap(convStore);
+      const rawDaily = unwrap(dailyStore);
+      for (const k of touched.convs) rawConvs.put(convs.get(k)!);
+      for (const d of touched.days) rawDaily.put(daily.get(d)!);
     }
-    await tx.done;
+    // Nothing more to ask: commit as soon as the database is through, not one round trip later.
+    tx.commit();
+    await done;
     // Every answer is the conversation's level now, after the whole batch.
     const levels = new Map([...convs].map(([k, rec]) => [k, levelNow(rec, now)]));
     return items.map((it, i) => ({ conversation: it.conversation, level: levels.get(it.conversation)!, logged: logged[i]! }));
@@ -183,6 +193,23 @@ export async function appendSignals(db: DB, signals: readonly Signal[], now = Da
     abortQuietly(tx);
     throw e;
   }
+}
+
+/**
+ * Resolves when the transaction commits; rejects with what aborted it. idb's `tx.done` rejects
+ * at the first `error` event, before the transaction has recorded its error, so a failed add
+ * shows there as a bare AbortError. Here it is the request's own error (a ConstraintError for an
+ * id stored already), which the Appender needs to tell a re-sent message from a real failure.
+ */
+export function committed(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let first: DOMException | null = null;
+    tx.addEventListener('error', (e) => {
+      first ??= (e.target as IDBRequest | null)?.error ?? null;
+    });
+    tx.addEventListener('complete', () => resolve());
+    tx.addEventListener('abort', () => reject(tx.error ?? first ?? new DOMException('The transaction was aborted', 'AbortError')));
+  });
 }
 
 /**
@@ -228,11 +255,17 @@ export async function recentEvents(db: DB, limit: number): Promise<EventRecord[]
 /** Every event (or one conversation's), oldest first; equal times in id order, so the order is stable. */
 export async function eventsInOrder(db: DB, conversation: string | null): Promise<EventRecord[]> {
   if (conversation === null) return db.getAllFromIndex('events', 'ts');
-  return db.getAllFromIndex(
-    'events',
-    'conversation_ts',
-    IDBKeyRange.bound([conversation, -Infinity], [conversation, Infinity]),
-  );
+  // One conversation's events from the index the summary keeps ([conversation, level, ts]; an
+  // array sorts after every string, so [c, []] bounds them all), then in time order. Sorting
+  // one conversation (at most the storage budget's tens of thousands of events) when it is
+  // exported costs less than a fourth index written for every event logged.
+  const evs = await db.getAllFromIndex('events', 'conversation_level_ts', IDBKeyRange.bound([conversation], [conversation, []]));
+  return evs.sort(byTimeThenId);
+}
+
+/** The order of the `ts` index: time, then id (both compare as IndexedDB compares keys). */
+function byTimeThenId(a: EventRecord, b: EventRecord): number {
+  return a.ts - b.ts || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 export async function countEvents(db: DB): Promise<number> {

@@ -3,7 +3,7 @@
 import type { Level } from '../detect';
 import { conversationKey, type ReportLog } from '../messaging';
 import { countInto, dayKey, emptyDaily } from './counts';
-import { REPORTED_KEY, type DB, type EventRecord, type ReportedMap } from './db';
+import { REPORTED_KEY, WRITE_OPTIONS, type DB, type EventRecord, type ReportedMap } from './db';
 import { abortQuietly, guarded, levelNow, newConversation } from './events';
 
 export interface ReportResult {
@@ -19,7 +19,7 @@ export async function logReport(db: DB, r: ReportLog, now = Date.now()): Promise
   const ts = Math.min(r.ts, now);
   const id = `${conversation}|report|${ts}|${r.hotline}`;
   const day = dayKey(ts);
-  const tx = db.transaction(['events', 'conversations', 'daily', 'meta'], 'readwrite');
+  const tx = db.transaction(['events', 'conversations', 'daily', 'meta'], 'readwrite', WRITE_OPTIONS);
   try {
     const [existing, conv, counts, reportedNow] = await Promise.all([
       tx.objectStore('events').getKey(id),

@@ -35,6 +35,16 @@ describe('appendSignals (one transaction for many)', () => {
     }
   });
 
+  it('without look-ups, fails whole with a ConstraintError when an id is stored already, writing nothing', async () => {
+    await appendSignal(db, sig({ key: 'old' }), NOW);
+    const before = { events: await db.getAll('events'), daily: await db.getAll('daily'), convs: await db.getAll('conversations') };
+    const attempt = appendSignals(db, [sig({ key: 'new1' }), sig({ key: 'old' }), sig({ key: 'new2' })], NOW, { lookUp: false });
+    await expect(attempt).rejects.toMatchObject({ name: 'ConstraintError' });
+    expect(await db.getAll('events')).toEqual(before.events);
+    expect(await db.getAll('daily')).toEqual(before.daily);
+    expect(await db.getAll('conversations')).toEqual(before.convs);
+  });
+
   it('answers every signal with its conversation level after the batch', async () => {
     const res = await appendSignals(db, [sig({ key: 'x', categories: ['image_request'] }), sig({ key: 'y', categories: ['meeting_request'] })], NOW);
     expect(res.map((r) => r.level)).toEqual(['alert', 'alert']);
@@ -84,10 +94,14 @@ describe('Appender (group commit)', () => {
     const fresh = await Promise.all([appender.append(sig({ key: 'n1' })), appender.append(sig({ key: 'n2' }))]);
     expect(fresh.map((r) => r.logged)).toEqual([true, true]);
     expect(getKey).not.toHaveBeenCalled();
-    const mixed = await Promise.all([appender.append(sig({ key: 'n3' })), appender.append(sig({ key: 'stored-before' }))]);
-    expect(mixed.map((r) => r.logged)).toEqual([true, false]);
+    const tx = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    const mixed = await Promise.all([appender.append(sig({ key: 'n3' })), appender.append(sig({ key: 'n4' })), appender.append(sig({ key: 'stored-before' }))]);
+    expect(mixed.map((r) => r.logged)).toEqual([true, true, false]);
     expect(getKey).toHaveBeenCalled();
-    expect(await db.count('events')).toBe(4);
+    // The failed attempt and one retry with look-ups; not the one-by-one fallback for odd messages.
+    expect(tx.mock.calls.filter(([, mode]) => mode === 'readwrite')).toHaveLength(2);
+    tx.mockRestore();
+    expect(await db.count('events')).toBe(5);
     expect(await dailyMap(db)).toEqual(await recount(db));
   });
 

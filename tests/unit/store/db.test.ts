@@ -2,7 +2,12 @@ import { openDB } from 'idb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DB_NAME, DB_VERSION, openChaperoneDB } from '@/lib/store/db';
 import { dayKey } from '@/lib/store/counts';
+import { eventsInOrder } from '@/lib/store/events';
+import type { DB } from '@/lib/store/db';
 import { dailyMap, daysAgo, recount, resetIndexedDB } from './helpers';
+
+const V4_INDEXES = ['conversation_level_ts', 'level_ts', 'ts'];
+const indexNames = (db: DB) => [...db.transaction('events').store.indexNames].sort();
 
 // The shape version 1 shipped: events only, no kind, one index.
 async function makeV1(events: Record<string, unknown>[]): Promise<void> {
@@ -36,7 +41,7 @@ describe('openChaperoneDB upgrade ladder', () => {
     const db = await openChaperoneDB();
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual(['conversations', 'daily', 'events', 'meta']);
-    expect([...db.transaction('events').store.indexNames].sort()).toEqual(['conversation', 'conversation_level_ts', 'conversation_ts', 'level_ts', 'ts']);
+    expect(indexNames(db)).toEqual(V4_INDEXES);
     db.close();
   });
 
@@ -51,6 +56,7 @@ describe('openChaperoneDB upgrade ladder', () => {
     expect(events.map((e) => e.id)).toEqual(['a', 'b', 'c']);
     expect(events.every((e) => e.kind === 'message')).toBe(true);
     expect(events.find((e) => e.id === 'b')?.excerpt).toBe('text b');
+    expect(indexNames(db)).toEqual(V4_INDEXES);
 
     const two = await db.get('daily', dayKey(daysAgo(2)));
     expect(two).toMatchObject({
@@ -92,7 +98,55 @@ describe('openChaperoneDB upgrade ladder', () => {
     const day = await db.get('daily', dayKey(daysAgo(1)));
     expect(day?.convs?.['discord.com|t|Dara']).toMatchObject({ total: 1, reports: 1, byLevel: { warn: 1 } });
     expect(await db.get('meta', 'reported')).toEqual({ 'discord.com|t|Dara': daysAgo(1, 10) });
-    expect(db.transaction('events').store.indexNames.contains('conversation_level_ts')).toBe(true);
+    expect(indexNames(db)).toEqual(V4_INDEXES);
+    db.close();
+  });
+
+  it('upgrades version 3 to 4: every record stays, the unused indexes go, the others still answer', async () => {
+    const conv = 'discord.com|t|Dara';
+    const other = 'discord.com|t|Dara2';
+    const v3 = await openDB(DB_NAME, 3, {
+      upgrade(d) {
+        const events = d.createObjectStore('events', { keyPath: 'id' });
+        events.createIndex('ts', 'ts');
+        events.createIndex('conversation', 'conversation');
+        events.createIndex('conversation_ts', ['conversation', 'ts']);
+        events.createIndex('level_ts', ['level', 'ts']);
+        events.createIndex('conversation_level_ts', ['conversation', 'level', 'ts']);
+        d.createObjectStore('conversations', { keyPath: 'key' }).createIndex('lastTs', 'lastTs');
+        d.createObjectStore('daily', { keyPath: 'day' });
+        d.createObjectStore('meta');
+      },
+    });
+    // Index order differs from time order in this conversation: an alert first, a watch later.
+    const stored = [
+      { ...v1Event('e1', daysAgo(2, 9), 'alert', ['sextortion_threat']), kind: 'message' },
+      { ...v1Event('e2', daysAgo(2, 10), 'watch', ['age_probe']), kind: 'message' },
+      { ...v1Event('e0', daysAgo(2, 10), 'watch', ['age_probe']), kind: 'message' },
+      { ...v1Event('e3', daysAgo(1, 9), 'warn', ['secrecy'], other), kind: 'message' },
+      { ...v1Event('r1', daysAgo(1, 11), 'warn', []), kind: 'report', hotline: 'kh' },
+    ];
+    for (const e of stored) await v3.add('events', e);
+    const day = { day: dayKey(daysAgo(1)), total: 1, byCategory: { secrecy: 1 }, byLevel: { warn: 1 }, bySite: { 'discord.com': 1 }, reports: 1, convs: {} };
+    await v3.put('daily', day);
+    const convRec = { key: conv, site: 'discord.com', thread: 't', party: 'Dara', state: { v: 1 }, level: 'alert', categories: ['sextortion_threat'], firstTs: daysAgo(2, 9), lastTs: daysAgo(1, 11), reports: 1 };
+    await v3.put('conversations', convRec);
+    await v3.put('meta', { [conv]: daysAgo(1, 11) }, 'reported');
+    v3.close();
+
+    const db = await openChaperoneDB();
+    expect(db.version).toBe(4);
+    expect(indexNames(db)).toEqual(V4_INDEXES);
+    expect(await db.getAll('events')).toEqual([...stored].sort((a, b) => (a.id < b.id ? -1 : 1)));
+    // Version 4 changes no record: the daily counts are not rebuilt, the rest is untouched.
+    expect(await db.getAll('daily')).toEqual([day]);
+    expect(await db.getAll('conversations')).toEqual([convRec]);
+    expect(await db.get('meta', 'reported')).toEqual({ [conv]: daysAgo(1, 11) });
+    // What the dropped indexes served still works from the ones kept.
+    expect((await eventsInOrder(db, conv)).map((e) => e.id)).toEqual(['e1', 'e0', 'e2', 'r1']);
+    expect((await eventsInOrder(db, other)).map((e) => e.id)).toEqual(['e3']);
+    expect((await eventsInOrder(db, null)).map((e) => e.id)).toEqual(['e1', 'e0', 'e2', 'e3', 'r1']);
+    expect((await db.getAllFromIndex('events', 'level_ts', IDBKeyRange.bound(['watch', -Infinity], ['watch', Infinity]))).map((e) => e.id)).toEqual(['e0', 'e2']);
     db.close();
   });
 

@@ -132,6 +132,20 @@ describe('reading events', () => {
     expect(a.map((e) => e.ts)).toEqual([NOW - 3 * HOUR, NOW - HOUR]);
     expect((await eventsInOrder(db, null)).map((e) => e.party)).toEqual(['A', 'B', 'A']);
   });
+
+  it('gives one conversation in time order whatever the levels, equal times in id order, and no other', async () => {
+    const conv = (party: string) => `discord.com|/channels/@me/1|${party}`;
+    // A watch, then alerts: the level-first index ('alert' < 'watch') holds them in another order.
+    await appendSignal(db, sig({ key: 'a1', ts: NOW - 5 * HOUR, party: 'A', categories: ['age_probe'] }), NOW);
+    await appendSignal(db, sig({ key: 'a3', ts: NOW - 4 * HOUR, party: 'A', categories: ['sextortion_threat'] }), NOW);
+    await appendSignal(db, sig({ key: 'a2', ts: NOW - 4 * HOUR, party: 'A', categories: ['sextortion_threat'] }), NOW);
+    await appendSignal(db, sig({ key: 'x', ts: NOW - 6 * HOUR, party: 'AB', categories: ['age_probe'] }), NOW);
+    const a = await eventsInOrder(db, conv('A'));
+    expect(a.map((e) => e.id)).toEqual([`${conv('A')}|in|a1`, `${conv('A')}|in|a2`, `${conv('A')}|in|a3`]);
+    expect(a.map((e) => e.level)).toEqual(['watch', 'alert', 'alert']);
+    expect((await eventsInOrder(db, conv('AB'))).map((e) => e.party)).toEqual(['AB']);
+    expect(await eventsInOrder(db, conv('nobody'))).toEqual([]);
+  });
 });
 
 describe('wellFormed', () => {
