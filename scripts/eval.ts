@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { staleLexiconData } from '../lib/detect/lexicons';
 import { analyzeMessage, CATEGORY_IDS, HIGH_SEVERITY, levelRank, type CategoryId, type Level } from '../lib/detect/index';
 import {
   parseCorpusLine,
@@ -190,6 +191,12 @@ function main(): void {
   const file = args.find((a) => !a.startsWith('--'));
   if (!file) {
     process.stderr.write('usage: npm run eval -- FILE.jsonl [--verbose] [--strict]\n');
+    process.exitCode = 2;
+    return;
+  }
+  const stale = staleLexiconData();
+  if (stale !== null) {
+    process.stderr.write(`${stale}\n`);
     process.exitCode = 2;
     return;
   }

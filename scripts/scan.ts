@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { staleLexiconData } from '../lib/detect/lexicons';
 import { analyzeMessage } from '../lib/detect/index';
 import { parseCorpusLine, scoreCorpus, type CorpusMessage } from '../lib/detect/corpus';
 
@@ -36,6 +37,12 @@ function main(): void {
   const file = process.argv[2];
   if (!file) {
     process.stderr.write('usage: npm run --silent scan -- FILE.jsonl\n');
+    process.exitCode = 2;
+    return;
+  }
+  const stale = staleLexiconData();
+  if (stale !== null) {
+    process.stderr.write(`${stale}\n`);
     process.exitCode = 2;
     return;
   }

@@ -9,7 +9,7 @@ import { foldKhmerRun } from './khmer';
  */
 export interface FoldedView {
   readonly text: string;
-  readonly map: Int32Array | null;
+  readonly map: readonly number[] | null;
   readonly source: string;
 }
 
@@ -20,23 +20,15 @@ export function fold(source: string): FoldedView {
 
   const n = source.length;
   let out = '';
-  let map = new Int32Array(n + 16);
-  let len = 0;
-  const push = (o: number): void => {
-    if (len === map.length) {
-      const bigger = new Int32Array(map.length * 2);
-      bigger.set(map);
-      map = bigger;
-    }
-    map[len++] = o;
-  };
+  // A plain array: small integers in one backing store, cheaper to make than a typed array.
+  const map: number[] = [];
   let lastKind = CpKind.Space;
   let i = 0;
   while (i < n) {
     const cp = source.codePointAt(i) ?? 0;
     if (cp < 0x80) {
       out += cp >= 65 && cp <= 90 ? String.fromCharCode(cp + 32) : source[i];
-      push(i);
+      map.push(i);
       lastKind = cp === 32 || cp === 9 || cp === 10 || cp === 13 ? CpKind.Space : CpKind.Other;
       i++;
       continue;
@@ -45,10 +37,9 @@ export function fold(source: string): FoldedView {
     const cl = cpLength(cp);
     switch (info.kind) {
       case CpKind.Khmer: {
-        i = foldKhmerAt(source, i, (text, offs) => {
-          out += text;
-          for (const o of offs) push(o);
-        });
+        i = foldKhmerAt(source, i);
+        out += khmerText;
+        for (let k = 0; k < khmerOffs.length; k++) map.push(khmerOffs[k] as number);
         lastKind = CpKind.Khmer;
         continue;
       }
@@ -59,7 +50,7 @@ export function fold(source: string): FoldedView {
         const next = i + cl < n ? cpInfo(source.codePointAt(i + cl) ?? 0).kind : CpKind.Other;
         if ((lastKind === CpKind.Emoji || lastKind === CpKind.EmojiPart) && next === CpKind.Emoji) {
           out += '\u200d';
-          push(i);
+          map.push(i);
           lastKind = CpKind.EmojiPart;
         }
         break;
@@ -68,26 +59,31 @@ export function fold(source: string): FoldedView {
         const tag = cp >= 0xe0020 && cp <= 0xe007f;
         if (!tag || lastKind === CpKind.Emoji || lastKind === CpKind.EmojiPart) {
           out += info.fold;
-          for (let k = 0; k < info.fold.length; k++) push(i);
+          for (let k = 0; k < info.fold.length; k++) map.push(i);
           lastKind = CpKind.EmojiPart;
         }
         break;
       }
       default:
         out += info.fold;
-        for (let k = 0; k < info.fold.length; k++) push(i);
+        for (let k = 0; k < info.fold.length; k++) map.push(i);
         lastKind = info.kind;
     }
     i += cl;
   }
-  return { text: out, map: map.subarray(0, len), source };
+  return { text: out, map, source };
 }
+
+/** What the last foldKhmerAt call read (fold is synchronous, so one slot is enough). */
+let khmerText = '';
+let khmerOffs: readonly number[] = [];
 
 /**
  * Reads the Khmer run starting at `start`, skipping spaces and zero-width characters between Khmer
  * characters (Khmer puts spaces between phrases, not words, and ZWSP marks word breaks invisibly).
+ * Leaves the folded run in khmerText/khmerOffs and returns where the run ends.
  */
-function foldKhmerAt(source: string, start: number, emit: (text: string, offs: number[]) => void): number {
+function foldKhmerAt(source: string, start: number): number {
   let chars = '';
   const offs: number[] = [];
   let i = start;
@@ -111,7 +107,8 @@ function foldKhmerAt(source: string, start: number, emit: (text: string, offs: n
     break;
   }
   const folded = foldKhmerRun(chars, offs);
-  emit(folded.text, folded.offs);
+  khmerText = folded.text;
+  khmerOffs = folded.offs;
   return i;
 }
 

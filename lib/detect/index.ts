@@ -1,6 +1,6 @@
 export { CATEGORY_IDS, isCategoryId, HIGH_SEVERITY, STAGE_OF, type CategoryId, type Stage } from './categories';
 export { LEVELS, levelRank, isLevel, maxLevel, type Level } from './levels';
-export { analyzeMessage, type EvidenceSpan, type MessageAnalysis } from './analyze';
+export { analyzeMessage, prepareDetector, type EvidenceSpan, type MessageAnalysis } from './analyze';
 export type { DetectedLang } from './lang';
 export {
   createConversationState,

@@ -1,5 +1,5 @@
 import type { FoldedView } from './fold';
-import { TokenKind, type Token, type VocabIndex } from './token';
+import { makePiece, TokenKind, type Token, type VocabIndex } from './token';
 import { isDigits, PIECE_CACHE_LIMIT, resolveRaw, withStem } from './words';
 
 const SPACER = /^[ .\-_/*,·+~]{1,3}$/;
@@ -54,22 +54,8 @@ function emitJoined(letters: Token[], view: FoldedView, vocab: VocabIndex, out: 
   const mk = (key: string, kind: TokenKind, a: number, b: number): Token => {
     const first = letters[a] as Token;
     const last = letters[b - 1] as Token;
-    const alt = withStem(key, vocab);
-    return {
-      key,
-      alt,
-      kind,
-      start: first.start,
-      end: last.end,
-      fStart: first.fStart,
-      fEnd: last.fEnd,
-      money: false,
-      single: false,
-      cls: vocab.classesOf(key) ?? null,
-      altCls: alt !== null ? (vocab.classesOf(alt) ?? null) : null,
-      phr: vocab.phrasesOf(key) ?? null,
-      altPhr: alt !== null ? (vocab.phrasesOf(alt) ?? null) : null,
-    };
+    const p = makePiece(key, withStem(key, vocab), kind, false, 0, key.length, vocab);
+    return { p, start: first.start, end: last.end, fStart: first.fStart, fEnd: last.fEnd, single: false };
   };
   const pieces = resolveRaw(raw, vocab);
   const p0 = pieces[0];

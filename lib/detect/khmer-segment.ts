@@ -1,6 +1,8 @@
 import type { FoldedView } from './fold';
 import { isClusterStart } from './khmer';
-import { plainToken, TokenKind, type Token, type TrieNode, type VocabIndex } from './token';
+import { origEnd, origStart } from './fold';
+import type { Piece, Token, VocabIndex } from './token';
+import { khmerWordPiece, unknownKhmerPiece } from './words';
 
 const UNKNOWN_CLUSTERS_PER_TOKEN = 3;
 const INF = 0x3fffffff;
@@ -10,9 +12,14 @@ let segCnt = new Int32Array(64);
 let segBack = new Int32Array(64);
 let segKnown = new Uint8Array(64);
 let segBound = new Uint8Array(64);
+let segWord = new Int32Array(64);
 
-function pushSeg(view: FoldedView, a: number, b: number, kind: TokenKind, out: Token[], vocab: VocabIndex): void {
-  out.push(plainToken(view, view.text.slice(a, b), kind, a, b, vocab));
+function pushSeg(view: FoldedView, a: number, b: number, p: Piece, out: Token[]): void {
+  out.push({ p, start: origStart(view, a), end: origEnd(view, b - 1), fStart: a, fEnd: b, single: false });
+}
+
+function pushUnknown(view: FoldedView, a: number, b: number, out: Token[], vocab: VocabIndex): void {
+  pushSeg(view, a, b, unknownKhmerPiece(view.text.slice(a, b), vocab), out);
 }
 
 /**
@@ -32,7 +39,10 @@ export function segmentKhmer(view: FoldedView, from: number, to: number, vocab: 
     segBack = new Int32Array(size);
     segKnown = new Uint8Array(size);
     segBound = new Uint8Array(size);
+    segWord = new Int32Array(size);
   }
+  const trie = vocab.khmer;
+  const word = segWord;
   const unk = segUnk;
   const cnt = segCnt;
   const back = segBack;
@@ -59,17 +69,19 @@ export function segmentKhmer(view: FoldedView, from: number, to: number, vocab: 
       back[q] = p;
       known[q] = 0;
     }
-    let node: TrieNode | undefined = vocab.khmer;
+    let node = 0;
     for (let e = p; e < n; e++) {
-      node = node.next.get(t.charCodeAt(from + e));
-      if (!node) break;
+      node = trie.step(node, t.charCodeAt(from + e));
+      if (node < 0) break;
       const end = e + 1;
-      if (node.term && bound[end] === 1) {
+      const w = trie.wordAt(node);
+      if (w >= 0 && bound[end] === 1) {
         if (u < (unk[end] as number) || (u === unk[end] && k + 1 > (cnt[end] as number))) {
           unk[end] = u;
           cnt[end] = k + 1;
           back[end] = p;
           known[end] = 1;
+          word[end] = w;
         }
       }
     }
@@ -87,18 +99,18 @@ export function segmentKhmer(view: FoldedView, from: number, to: number, vocab: 
     const b = segs[i] as number;
     const a = segs[i + 1] as number;
     if (known[b] === 1) {
-      if (unkStart >= 0) pushSeg(view, from + unkStart, from + a, TokenKind.KhmerUnknown, out, vocab);
+      if (unkStart >= 0) pushUnknown(view, from + unkStart, from + a, out, vocab);
       unkStart = -1;
       clusters = 0;
-      pushSeg(view, from + a, from + b, TokenKind.Khmer, out, vocab);
+      pushSeg(view, from + a, from + b, khmerWordPiece(word[b] as number, vocab), out);
       continue;
     }
     if (unkStart < 0) unkStart = a;
     if (++clusters === UNKNOWN_CLUSTERS_PER_TOKEN) {
-      pushSeg(view, from + unkStart, from + b, TokenKind.KhmerUnknown, out, vocab);
+      pushUnknown(view, from + unkStart, from + b, out, vocab);
       unkStart = -1;
       clusters = 0;
     }
   }
-  if (unkStart >= 0) pushSeg(view, from + unkStart, from + n, TokenKind.KhmerUnknown, out, vocab);
+  if (unkStart >= 0) pushUnknown(view, from + unkStart, from + n, out, vocab);
 }

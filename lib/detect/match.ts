@@ -1,27 +1,11 @@
-import type { CompiledLexicon, Variant } from './compile';
-import { TokenKind, type ClassList, type PhraseNode, type Token } from './token';
+import { FLAG_END, FLAG_START, type CompiledLexicon } from './compile';
+import { TokenKind, type Piece, type Token } from './token';
 
 export interface EntryMatch {
   entry: number;
   /** Token indices of the first and last matched token. */
   first: number;
   last: number;
-}
-
-/** A plain lower-case word of two letters or more: what an unknown name looks like. */
-function isNameLike(key: string): boolean {
-  if (key.length < 2) return false;
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    if (c < 97 || c > 122) return false;
-  }
-  return true;
-}
-
-function isTeen(key: string): boolean {
-  if (key.length > 2 || key.charCodeAt(0) === 48) return false;
-  const v = Number(key);
-  return v >= 8 && v <= 19;
 }
 
 /** A growable Int32Array used as scratch space. */
@@ -59,6 +43,8 @@ export class Matcher {
   private guardStamp: Int32Array;
   private guardResult: Uint8Array;
   private entryStamp: Int32Array;
+  /** Per variant, the directions its entry reads (0 for shared guards). */
+  private vDir: Uint8Array;
   private stamp = 0;
   private n = 0;
   // Chaining scratch: candidates of the current slot, and (end, origin) pairs of the previous one.
@@ -73,11 +59,13 @@ export class Matcher {
     const classes = lex.classNames.length;
     this.head = new Int32Array(classes).fill(-1);
     this.tail = new Int32Array(classes).fill(-1);
-    this.variantStamp = new Int32Array(lex.variants.length);
-    this.anchorBits = new Uint8Array(lex.variants.length);
-    this.guardStamp = new Int32Array(lex.variants.length);
-    this.guardResult = new Uint8Array(lex.variants.length);
+    const variants = lex.vEntry.length;
+    this.variantStamp = new Int32Array(variants);
+    this.anchorBits = new Uint8Array(variants);
+    this.guardStamp = new Int32Array(variants);
+    this.guardResult = new Uint8Array(variants);
     this.entryStamp = new Int32Array(lex.entries.length);
+    this.vDir = Uint8Array.from(lex.vEntry, (e) => lex.entries[e]?.dirMask ?? 0);
   }
 
   private add(cls: number, s: number, e: number): void {
@@ -88,9 +76,16 @@ export class Matcher {
       if (this.oStart.a[t] === s && this.oEnd.a[t] === e) return;
     }
     const i = this.oStart.n;
-    this.oStart.push(s);
-    this.oEnd.push(e);
-    this.oNext.push(-1);
+    if (i === this.oStart.a.length) {
+      this.oStart.push(s);
+      this.oEnd.push(e);
+      this.oNext.push(-1);
+    } else {
+      this.oStart.a[i] = s;
+      this.oEnd.a[i] = e;
+      this.oNext.a[i] = -1;
+      this.oStart.n = this.oEnd.n = this.oNext.n = i + 1;
+    }
     if (h === -1) {
       this.head[cls] = i;
       this.touched.push(cls);
@@ -108,18 +103,32 @@ export class Matcher {
     this.oNext.reset();
   }
 
-  private addClasses(list: ClassList | null, i: number): boolean {
-    if (list === null) return false;
-    for (let k = 0; k < list.length; k++) this.add(list[k] as number, i, i);
+  /** Adds an occurrence at token i of every class of word `id`; false when it has none. */
+  private addClasses(id: number, i: number): boolean {
+    if (id < 0) return false;
+    const lex = this.lex;
+    const end = lex.clsStart[id + 1] as number;
+    let k = lex.clsStart[id] as number;
+    if (k === end) return false;
+    for (; k < end; k++) this.add(lex.clsData[k] as number, i, i);
     return true;
   }
 
-  private phrasesFrom(tokens: readonly Token[], i: number, start: PhraseNode): void {
-    let node: PhraseNode | undefined = start;
-    for (let j = i + 1; node && j < tokens.length; j++) {
-      const tj = tokens[j] as Token;
-      node = node.next.get(tj.key) ?? (tj.alt !== null ? node.next.get(tj.alt) : undefined);
-      if (node) for (const c of node.classes) this.add(c, i, j);
+  /** Occurrences of the phrases that start at token i with trie node `node`. */
+  private phrasesFrom(tokens: readonly Token[], i: number, root: number): void {
+    const lex = this.lex;
+    const edgeStart = lex.phraseEdgeStart;
+    const edgeWord = lex.phraseEdgeWord;
+    const edgeNode = lex.phraseEdgeNode;
+    let node = root;
+    for (let j = i + 1; j < tokens.length; j++) {
+      const p = (tokens[j] as Token).p;
+      let next = childOf(edgeStart, edgeWord, edgeNode, node, p.id);
+      if (next < 0 && p.alt !== null) next = childOf(edgeStart, edgeWord, edgeNode, node, p.altId);
+      if (next < 0) return;
+      node = next;
+      const end = lex.phraseClsStart[node + 1] as number;
+      for (let k = lex.phraseClsStart[node] as number; k < end; k++) this.add(lex.phraseClsData[k] as number, i, j);
     }
   }
 
@@ -130,26 +139,41 @@ export class Matcher {
     this.clear();
     const { num, teen, money, unk } = lex.builtin;
     for (let i = 0; i < tokens.length; i++) {
-      const tk = tokens[i] as Token;
-      const a = this.addClasses(tk.cls, i);
-      const b = this.addClasses(tk.altCls, i);
-      if (tk.kind === TokenKind.Number) {
+      const p: Piece = (tokens[i] as Token).p;
+      const a = this.addClasses(p.id, i);
+      const b = p.alt !== null && this.addClasses(p.altId, i);
+      if (p.kind === TokenKind.Number) {
         this.add(num, i, i);
-        if (isTeen(tk.key)) this.add(teen, i, i);
-      } else if (!a && !b && (tk.kind === TokenKind.KhmerUnknown || (tk.kind === TokenKind.Word && isNameLike(tk.key)))) {
+        if (p.teen) this.add(teen, i, i);
+      } else if (!a && !b && (p.kind === TokenKind.KhmerUnknown || p.nameLike)) {
         // A word the lexicon does not know is often a name (a school, a street, a person).
         this.add(unk, i, i);
       }
-      if (tk.money) this.add(money, i, i);
-      if (tk.phr !== null) this.phrasesFrom(tokens, i, tk.phr);
-      if (tk.altPhr !== null) this.phrasesFrom(tokens, i, tk.altPhr);
+      if (p.money) this.add(money, i, i);
+      if (p.id >= 0) {
+        const root = lex.phraseRoot[p.id] as number;
+        if (root >= 0) this.phrasesFrom(tokens, i, root);
+      }
+      if (p.altId >= 0) {
+        const root = lex.phraseRoot[p.altId] as number;
+        if (root >= 0) this.phrasesFrom(tokens, i, root);
+      }
     }
     const touchedCount = this.touched.n;
+    const touched = this.touched.a;
+    const anchorStart = lex.anchorStart;
+    const anchorCodes = lex.anchorCodes;
+    const anchorNeed = lex.anchorNeed;
+    const vEntry = lex.vEntry;
+    const vDir = this.vDir;
+    const vCheck = lex.vCheck;
+    const vData = lex.vData;
+    const entries = lex.entries;
     for (let k = 0; k < touchedCount; k++) {
-      const anchored = lex.byAnchor[this.touched.a[k] as number];
-      if (!anchored) continue;
-      for (let x = 0; x < anchored.length; x++) {
-        const code = anchored[x] as number;
+      const c = touched[k] as number;
+      const end = anchorStart[c + 1] as number;
+      for (let x = anchorStart[c] as number; x < end; x++) {
+        const code = anchorCodes[x] as number;
         const vid = code >> 1;
         if (this.variantStamp[vid] !== this.stamp) {
           this.variantStamp[vid] = this.stamp;
@@ -159,17 +183,19 @@ export class Matcher {
         const bit = 1 << (code & 1);
         if (bits & bit) continue;
         this.anchorBits[vid] = bits | bit;
-        if ((bits | bit) !== lex.anchorNeed[vid]) continue;
-        const v = lex.variants[vid] as Variant;
-        const entry = lex.entries[v.entry];
-        if (!entry || (entry.dirMask & dirMask) === 0 || this.entryStamp[v.entry] === this.stamp) continue;
-        if (!this.run(v)) continue;
-        this.entryStamp[v.entry] = this.stamp;
+        if ((bits | bit) !== anchorNeed[vid] || ((vDir[vid] as number) & dirMask) === 0) continue;
+        const ei = vEntry[vid] as number;
+        if (this.entryStamp[ei] === this.stamp) continue;
+        const check = vCheck[vid] as number;
+        if (check >= 0 && !this.slotPresent(vData, check)) continue;
+        const entry = entries[ei];
+        if (!entry || !this.run(vid)) continue;
+        this.entryStamp[ei] = this.stamp;
         const first = this.spanFirst;
         const last = this.spanLast;
-        if (this.anyOf(entry.guards)) continue;
-        if (!this.allOf(entry.requires)) continue;
-        out.push({ entry: v.entry, first, last });
+        if (entry.guards.length > 0 && this.anyOf(entry.guards)) continue;
+        if (entry.requires.length > 0 && !this.allOf(entry.requires)) continue;
+        out.push({ entry: ei, first, last });
       }
     }
   }
@@ -188,27 +214,28 @@ export class Matcher {
     for (const vid of ids) {
       if (this.guardStamp[vid] !== this.stamp) {
         this.guardStamp[vid] = this.stamp;
-        this.guardResult[vid] = this.run(this.lex.variants[vid] as Variant) ? 2 : 1;
+        const check = this.lex.vCheck[vid] as number;
+        this.guardResult[vid] = (check < 0 || this.slotPresent(this.lex.vData, check)) && this.run(vid) ? 2 : 1;
       }
       if (this.guardResult[vid] === 2) return true;
     }
     return false;
   }
 
-  /** Occurrences of any class of a slot, in start order, into `cand` (k-way merge of sorted lists). */
-  private gather(ids: Int32Array): void {
+  /** Occurrences of any class of a slot (`len` ids at `data[at]`), in start order, into `cand`. */
+  private gather(data: Int32Array, at: number, len: number): void {
     this.cand.reset();
     const start = this.oStart.a;
     const next = this.oNext.a;
-    for (let c = 0; c < ids.length; c++) {
-      let i = this.head[ids[c] as number] as number;
+    for (let c = 0; c < len; c++) {
+      let i = this.head[data[at + c] as number] as number;
       if (i === -1) continue;
       const cand = this.cand;
       if (cand.n === 0) {
         for (; i !== -1; i = next[i] as number) cand.push(i);
         continue;
       }
-      // Merge this class's list into what is gathered so far.
+      // Merge this class's list into what is gathered so far (a k-way merge of sorted lists).
       const m = this.merge;
       m.reset();
       let p = 0;
@@ -224,17 +251,24 @@ export class Matcher {
     }
   }
 
-  private occursAt(ids: Int32Array, pos: number): boolean {
-    for (let c = 0; c < ids.length; c++) {
-      const h = this.head[ids[c] as number] as number;
+  /** Whether any class of the slot whose gap field is at `data[at]` occurs in the message. */
+  private slotPresent(data: Int32Array, at: number): boolean {
+    const head = this.head;
+    for (let c = at + 2, e = at + 2 + (data[at + 1] as number); c < e; c++) if ((head[data[c] as number] as number) !== -1) return true;
+    return false;
+  }
+
+  private occursAt(data: Int32Array, at: number, len: number, pos: number): boolean {
+    for (let c = 0; c < len; c++) {
+      const h = this.head[data[at + c] as number] as number;
       if (h !== -1 && this.oStart.a[h] === pos) return true;
     }
     return false;
   }
 
-  private endsAt(ids: Int32Array, pos: number): boolean {
-    for (let c = 0; c < ids.length; c++) {
-      for (let i = this.head[ids[c] as number] as number; i !== -1; i = this.oNext.a[i] as number) if (this.oEnd.a[i] === pos) return true;
+  private endsAt(data: Int32Array, at: number, len: number, pos: number): boolean {
+    for (let c = 0; c < len; c++) {
+      for (let i = this.head[data[at + c] as number] as number; i !== -1; i = this.oNext.a[i] as number) if (this.oEnd.a[i] === pos) return true;
     }
     return false;
   }
@@ -243,41 +277,57 @@ export class Matcher {
   private spanLast = 0;
 
   /**
-   * Chains the slots left to right, keeping for each slot the occurrences that can end a valid
-   * prefix; linear in the number of occurrences, whatever the input.
+   * Chains the slots of variant `vid` left to right, keeping for each slot the occurrences that
+   * can end a valid prefix; linear in the number of occurrences, whatever the input.
    */
-  private run(v: Variant): boolean {
+  private run(vid: number): boolean {
     const head = this.head;
+    const data = this.lex.vData;
+    const base = this.lex.vStart[vid] as number;
+    const flags = this.lex.vFlags[vid] as number;
+    const slots = data[base] as number;
+    const anchorStart = (flags & FLAG_START) !== 0;
+    const anchorEnd = (flags & FLAG_END) !== 0;
     // Anchored patterns fail fast: the first slot must occur at token 0, the last end at the end.
-    if (v.anchorStart && !this.occursAt(v.slots[0] as Int32Array, 0)) return false;
-    if (v.anchorEnd && !this.endsAt(v.slots[v.slots.length - 1] as Int32Array, this.n - 1)) return false;
-    for (const s of v.slots) {
+    if (anchorStart && !this.occursAt(data, base + 3, data[base + 2] as number, 0)) return false;
+    // Every slot must have an occurrence; note where the last slot's ids are on the way.
+    let at = base + 1;
+    let lastAt = at;
+    for (let k = 0; k < slots; k++) {
+      const len = data[at + 1] as number;
       let present = false;
-      for (let c = 0; c < s.length; c++) {
-        if ((head[s[c] as number] as number) !== -1) {
+      for (let c = at + 2, e = at + 2 + len; c < e; c++) {
+        if ((head[data[c] as number] as number) !== -1) {
           present = true;
           break;
         }
       }
       if (!present) return false;
+      lastAt = at;
+      at += 2 + len;
     }
+    if (anchorEnd && !this.endsAt(data, lastAt + 2, data[lastAt + 1] as number, this.n - 1)) return false;
     const oStart = this.oStart.a;
     const oEnd = this.oEnd.a;
-    this.gather(v.slots[0] as Int32Array);
+    this.gather(data, base + 3, data[base + 2] as number);
     let pe = this.prevEnd;
     let po = this.prevOrig;
     pe.reset();
     po.reset();
     for (let k = 0; k < this.cand.n; k++) {
       const o = this.cand.a[k] as number;
-      if (v.anchorStart && oStart[o] !== 0) continue;
+      if (anchorStart && oStart[o] !== 0) continue;
       pe.push(oEnd[o] as number);
       po.push(oStart[o] as number);
     }
-    for (let j = 1; j < v.slots.length && pe.n > 0; j++) {
+    at = base + 1;
+    at += 2 + (data[at + 1] as number);
+    for (let j = 1; j < slots && pe.n > 0; j++) {
       sortPairs(pe, po);
-      const gap = v.gaps[j] as number;
-      this.gather(v.slots[j] as Int32Array);
+      const gap = data[at] as number;
+      const len = data[at + 1] as number;
+      this.gather(data, at + 2, len);
+      at += 2 + len;
       const ne = this.nextEnd;
       const no = this.nextOrig;
       ne.reset();
@@ -300,13 +350,31 @@ export class Matcher {
     this.prevEnd = pe;
     this.prevOrig = po;
     for (let k = 0; k < pe.n; k++) {
-      if (v.anchorEnd && pe.a[k] !== this.n - 1) continue;
+      if (anchorEnd && pe.a[k] !== this.n - 1) continue;
       this.spanFirst = po.a[k] as number;
       this.spanLast = pe.a[k] as number;
       return true;
     }
     return false;
   }
+}
+
+/** The child of phrase node `node` for word id `word`, or -1 (a node's edges are sorted by word id). */
+function childOf(edgeStart: Int32Array, edgeWord: Int32Array, edgeNode: Int32Array, node: number, word: number): number {
+  if (word < 0) return -1;
+  let lo = edgeStart[node] as number;
+  let hi = edgeStart[node + 1] as number;
+  while (hi - lo > 8) {
+    const mid = (lo + hi) >> 1;
+    if ((edgeWord[mid] as number) < word) lo = mid + 1;
+    else hi = mid + 1;
+  }
+  for (let k = lo; k < hi; k++) {
+    const w = edgeWord[k] as number;
+    if (w === word) return edgeNode[k] as number;
+    if (w > word) return -1;
+  }
+  return -1;
 }
 
 /** Sorts (end, origin) pairs by end; they are nearly always sorted already. */

@@ -207,13 +207,39 @@ export function findAddresses(t: string, out: InfoSpan[]): void {
   }
 }
 
+/** True when `t` has a digit or an "@": every kind of personal information needs one. */
+function mayHoldInfo(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || c === 64) return true;
+  }
+  return false;
+}
+
+const FINDERS: ReadonlyArray<(t: string, out: InfoSpan[]) => void> = [findEmails, findCoordinates, findPhones, findAddresses];
+
+function byStart(a: InfoSpan, b: InfoSpan): number {
+  return a.start - b.start;
+}
+
 /** All personal-information spans in folded text, sorted; where two overlap the first kind found wins. */
 export function findPersonalInfo(t: string): InfoSpan[] {
   const found: InfoSpan[] = [];
-  for (const find of [findEmails, findCoordinates, findPhones, findAddresses]) {
-    const spans: InfoSpan[] = [];
+  if (!mayHoldInfo(t)) return found;
+  const spans: InfoSpan[] = [];
+  for (const find of FINDERS) {
+    spans.length = 0;
     find(t, spans);
-    for (const s of spans) if (!found.some((f) => s.start < f.end && f.start < s.end)) found.push(s);
+    for (const s of spans) {
+      let overlaps = false;
+      for (const f of found) {
+        if (s.start < f.end && f.start < s.end) {
+          overlaps = true;
+          break;
+        }
+      }
+      if (!overlaps) found.push(s);
+    }
   }
-  return found.sort((a, b) => a.start - b.start);
+  return found.sort(byStart);
 }

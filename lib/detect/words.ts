@@ -1,6 +1,6 @@
 import { CONFUSABLES_CLOSE, CONFUSABLES_LOOSE } from './unicode';
 import { isAsciiLetter, isDigit, isLeetSymbol } from './chars';
-import { TokenKind, type ClassList, type PhraseNode, type VocabIndex } from './token';
+import { makePiece, TokenKind, type Piece, type VocabIndex } from './token';
 
 const LEET: Readonly<Record<string, string>> = {
   '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '6': 'g', '7': 't', '8': 'b', '9': 'g',
@@ -13,7 +13,17 @@ function collapseToTwo(w: string): string {
 }
 /** Every run of equal letters to one: the key under which vocabulary words are also indexed. */
 export function skeleton(w: string): string {
-  return w.replace(/([a-z])\1+/g, '$1');
+  let out = '';
+  let from = 0;
+  for (let i = 1; i <= w.length; i++) {
+    const c = w.charCodeAt(i - 1);
+    if (i < w.length && w.charCodeAt(i) === c && isAsciiLetter(c)) {
+      out += w.slice(from, i);
+      while (i < w.length && w.charCodeAt(i) === c) i++;
+      from = i;
+    }
+  }
+  return from === 0 ? w : out + w.slice(from);
 }
 function hasRun(w: string): boolean {
   for (let i = 1; i < w.length; i++) if (w.charCodeAt(i) === w.charCodeAt(i - 1) && isAsciiLetter(w.charCodeAt(i))) return true;
@@ -101,25 +111,6 @@ export function foldConfusables(w: string): string {
   return out;
 }
 
-interface Piece {
-  key: string;
-  alt: string | null;
-  kind: TokenKind;
-  money: boolean;
-  /** Offsets inside the raw word where this piece starts and ends (for split words). */
-  from: number;
-  to: number;
-  cls: ClassList | null;
-  altCls: ClassList | null;
-  phr: PhraseNode | null;
-  altPhr: PhraseNode | null;
-}
-
-/** Every piece has the same shape, so the code reading them stays monomorphic (and fast). */
-function piece(key: string, alt: string | null, kind: TokenKind, money: boolean, from: number, to: number): Piece {
-  return { key, alt, kind, money, from, to, cls: null, altCls: null, phr: null, altPhr: null };
-}
-
 const RE_NUM_THEN_WORD = /^([0-9]+)([a-z]+)$/;
 const RE_WORD_THEN_NUM = /^([a-z]+)([0-9]+)$/;
 
@@ -144,19 +135,62 @@ export function resolveRaw(raw: string, vocab: VocabIndex): readonly Piece[] {
   }
   const cache = pieceCache;
   const hit = cache.get(raw);
-  if (hit) return hit;
+  if (hit !== undefined) return hit;
   const pieces = resolveUncached(raw, vocab);
-  for (const p of pieces) {
-    p.cls = vocab.classesOf(p.key) ?? null;
-    p.phr = vocab.phrasesOf(p.key) ?? null;
-    if (p.alt !== null) {
-      p.altCls = vocab.classesOf(p.alt) ?? null;
-      p.altPhr = vocab.phrasesOf(p.alt) ?? null;
-    }
-  }
   if (cache.size >= PIECE_CACHE_LIMIT) cache.clear();
   cache.set(raw, pieces);
   return pieces;
+}
+
+// Pieces for tokens that need no resolving: Khmer words, emoji concepts, "#" (same vocabulary rule).
+let plainVocab: VocabIndex | null = null;
+let plainCache = new Map<string, Piece>();
+let khmerCache = new Map<string, Piece>();
+let khmerWordPieces: Array<Piece | undefined> = [];
+
+function checkPlainVocab(vocab: VocabIndex): void {
+  if (plainVocab !== vocab) {
+    plainVocab = vocab;
+    plainCache = new Map();
+    khmerCache = new Map();
+    khmerWordPieces = [];
+  }
+}
+
+/** The piece of a key that needs no resolving: "#" or an emoji concept (kind Word or Emoji). */
+export function plainPiece(key: string, kind: TokenKind, vocab: VocabIndex): Piece {
+  checkPlainVocab(vocab);
+  let p = plainCache.get(key);
+  if (p === undefined || p.kind !== kind) {
+    p = makePiece(key, null, kind, false, 0, key.length, vocab);
+    if (plainCache.size >= PIECE_CACHE_LIMIT) plainCache.clear();
+    plainCache.set(key, p);
+  }
+  return p;
+}
+
+/** The piece of a stretch of Khmer the lexicon does not know. */
+export function unknownKhmerPiece(key: string, vocab: VocabIndex): Piece {
+  checkPlainVocab(vocab);
+  let p = khmerCache.get(key);
+  if (p === undefined) {
+    p = makePiece(key, null, TokenKind.KhmerUnknown, false, 0, key.length, vocab);
+    if (khmerCache.size >= PIECE_CACHE_LIMIT) khmerCache.clear();
+    khmerCache.set(key, p);
+  }
+  return p;
+}
+
+/** The piece of Khmer lexicon word number `index` (see KhmerTrie.words). */
+export function khmerWordPiece(index: number, vocab: VocabIndex): Piece {
+  checkPlainVocab(vocab);
+  let p = khmerWordPieces[index];
+  if (p === undefined) {
+    const key = vocab.khmer.words[index] as string;
+    p = makePiece(key, null, TokenKind.Khmer, false, 0, key.length, vocab);
+    khmerWordPieces[index] = p;
+  }
+  return p;
 }
 
 function resolveUncached(raw: string, vocab: VocabIndex): Piece[] {
@@ -172,30 +206,34 @@ function resolveUncached(raw: string, vocab: VocabIndex): Piece[] {
   }
   if (letters === len) {
     const key = resolveWord(raw, vocab) ?? raw;
-    return [piece(key, withStem(key, vocab), TokenKind.Word, false, 0, len)];
+    return [makePiece(key, withStem(key, vocab), TokenKind.Word, false, 0, len, vocab)];
   }
-  if (digits === len) return [piece(raw, null, TokenKind.Number, false, 0, len)];
+  if (digits === len) return [makePiece(raw, null, TokenKind.Number, false, 0, len, vocab)];
   if (dollars > 0 && digits + dollars === len) {
-    return [piece(raw.replace(/\$/g, ''), null, TokenKind.Number, true, 0, len)];
+    return [makePiece(raw.replace(/\$/g, ''), null, TokenKind.Number, true, 0, len, vocab)];
   }
-  if (vocab.isWord(raw)) return [piece(raw, null, TokenKind.Word, false, 0, len)];
-  if (letters === 0 && digits === 0) return [piece(raw, null, TokenKind.Word, false, 0, len)];
+  if (vocab.isWord(raw)) return [makePiece(raw, null, TokenKind.Word, false, 0, len, vocab)];
+  if (letters === 0 && digits === 0) return [makePiece(raw, null, TokenKind.Word, false, 0, len, vocab)];
   const variants = leetVariants(raw);
   for (const v of variants) {
     if (!isLetters(v)) continue;
     const r = resolveWord(v, vocab);
-    if (r !== null) return [piece(r, withStem(r, vocab), TokenKind.Word, false, 0, len)];
+    if (r !== null) return [makePiece(r, withStem(r, vocab), TokenKind.Word, false, 0, len, vocab)];
   }
   const a = RE_NUM_THEN_WORD.exec(raw) ?? RE_WORD_THEN_NUM.exec(raw);
   if (a) {
     const first = a[1] ?? '';
     const second = a[2] ?? '';
     const split = first.length;
-    const mk = (s: string, from: number, to: number): Piece =>
-      isDigits(s) ? piece(s, null, TokenKind.Number, false, from, to) : piece(resolveWord(s, vocab) ?? s, null, TokenKind.Word, false, from, to);
-    return [mk(first, 0, split), mk(second, split, len)];
+    return [splitPiece(first, 0, split, vocab), splitPiece(second, split, len, vocab)];
   }
-  return [piece(variants[0] ?? raw, null, TokenKind.Word, false, 0, len)];
+  return [makePiece(variants[0] ?? raw, null, TokenKind.Word, false, 0, len, vocab)];
+}
+
+function splitPiece(s: string, from: number, to: number, vocab: VocabIndex): Piece {
+  return isDigits(s)
+    ? makePiece(s, null, TokenKind.Number, false, from, to, vocab)
+    : makePiece(resolveWord(s, vocab) ?? s, null, TokenKind.Word, false, from, to, vocab);
 }
 
 export function isLetters(s: string): boolean {
