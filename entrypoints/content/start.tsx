@@ -3,11 +3,12 @@
 import type { Browser } from 'webextension-polyfill';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { analyzeMessage } from '@/lib/detect';
+import { analyzeMessage, prepareDetector } from '@/lib/detect';
 import { call } from '@/lib/client';
 import { ContentController, type NudgeRequest } from '@/lib/content/controller';
 import { NudgeMemory } from '@/lib/content/nudge-memory';
 import { ChatWatcher } from '@/lib/content/watcher';
+import { inIdleSlices } from '@/lib/content/scheduler';
 import { OutgoingGuard } from '@/lib/content/outgoing';
 import type { Signal, SignalResult } from '@/lib/messaging';
 import { RetryingSender } from '@/lib/content/retry';
@@ -164,6 +165,13 @@ export async function startContent(ctx: ContentScriptContext, browser: Browser):
       });
     },
   });
+  // The lexicon is indexed in idle slices of a few milliseconds before the history is read: done
+  // by the first message instead, it was one long task on a slow computer.
+  await inIdleSlices(
+    { requestIdleCallback: (cb, opts) => window.requestIdleCallback(cb, opts), setTimeout: (cb, ms) => window.setTimeout(cb, ms) },
+    (deadline) => prepareDetector(deadline),
+  ).catch(() => undefined);
+  if (ctx.isInvalid) return;
   watcher.start();
   ctx.onInvalidated(() => watcher.stop());
 

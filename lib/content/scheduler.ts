@@ -108,3 +108,29 @@ export class SliceQueue<T> {
     return n;
   }
 }
+
+/**
+ * Calls `step(deadline)` in idle periods until it returns true; each call gets a deadline at most
+ * `sliceMs` away, so a long preparation (indexing the lexicon) never makes a long task.
+ */
+export function inIdleSlices(host: SliceHost, step: (deadline: number) => boolean, sliceMs = 8, now: () => number = () => performance.now()): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const run = (remaining: number) => {
+      try {
+        if (step(now() + Math.max(1, Math.min(sliceMs, remaining)))) {
+          resolve();
+          return;
+        }
+      } catch (e) {
+        reject(e);
+        return;
+      }
+      next();
+    };
+    const next = () => {
+      if (host.requestIdleCallback) host.requestIdleCallback((d) => run(d.didTimeout ? sliceMs : d.timeRemaining()), { timeout: 200 });
+      else host.setTimeout(() => run(sliceMs), 0);
+    };
+    next();
+  });
+}

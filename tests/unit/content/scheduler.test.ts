@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SliceQueue } from '@/lib/content/scheduler';
+import { inIdleSlices, SliceQueue } from '@/lib/content/scheduler';
 
 function manualHost() {
   const pending: (() => void)[] = [];
@@ -119,5 +119,40 @@ describe('SliceQueue', () => {
     q.push(3);
     expect(done).toEqual([]);
     expect(q.pending).toBe(0);
+  });
+});
+
+describe('inIdleSlices', () => {
+  it('calls the step in idle periods with a deadline at most a slice away, until it is done', async () => {
+    let clock = 100;
+    const idle: ((d: { timeRemaining(): number; didTimeout?: boolean }) => void)[] = [];
+    const deadlines: number[] = [];
+    let left = 3;
+    const done = inIdleSlices(
+      { requestIdleCallback: (cb) => (idle.push(cb), idle.length), setTimeout: () => 0 },
+      (deadline) => {
+        deadlines.push(deadline - clock);
+        clock += 5;
+        return --left === 0;
+      },
+      8,
+      () => clock,
+    );
+    idle.shift()!({ timeRemaining: () => 40 });
+    idle.shift()!({ timeRemaining: () => 3 });
+    idle.shift()!({ timeRemaining: () => 0, didTimeout: true });
+    await done;
+    expect(deadlines).toEqual([8, 3, 8]);
+    expect(idle).toHaveLength(0);
+  });
+
+  it('rejects when the step throws, and stops', async () => {
+    const idle: ((d: { timeRemaining(): number }) => void)[] = [];
+    const done = inIdleSlices({ requestIdleCallback: (cb) => (idle.push(cb), 1), setTimeout: () => 0 }, () => {
+      throw new Error('bad data');
+    });
+    idle.shift()!({ timeRemaining: () => 10 });
+    await expect(done).rejects.toThrow('bad data');
+    expect(idle).toHaveLength(0);
   });
 });
