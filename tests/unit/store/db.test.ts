@@ -1,4 +1,4 @@
-import { openDB } from 'idb';
+import { openDB, type IDBPDatabase } from 'idb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DB_NAME, DB_VERSION, openChaperoneDB } from '@/lib/store/db';
 import { dayKey } from '@/lib/store/counts';
@@ -7,6 +7,17 @@ import type { DB } from '@/lib/store/db';
 import { dailyMap, daysAgo, recount, resetIndexedDB } from './helpers';
 
 const V4_INDEXES = ['conversation_level_ts', 'level_ts', 'ts'];
+/** The stores and indexes an older version created (versions 2 and 3 had the same stores). */
+function legacyStores(d: IDBPDatabase, version: 2 | 3): void {
+  const events = d.createObjectStore('events', { keyPath: 'id' });
+  events.createIndex('ts', 'ts');
+  events.createIndex('conversation', 'conversation');
+  events.createIndex('conversation_ts', ['conversation', 'ts']);
+  events.createIndex('level_ts', ['level', 'ts']);
+  if (version === 3) events.createIndex('conversation_level_ts', ['conversation', 'level', 'ts']);
+  d.createObjectStore('conversations', { keyPath: 'key' }).createIndex('lastTs', 'lastTs');
+}
+
 const indexNames = (db: DB) => [...db.transaction('events').store.indexNames].sort();
 
 // The shape version 1 shipped: events only, no kind, one index.
@@ -79,12 +90,7 @@ describe('openChaperoneDB upgrade ladder', () => {
   it('rebuilds version 2 day counts with their conversations and keeps the reports', async () => {
     const v2 = await openDB(DB_NAME, 2, {
       upgrade(d) {
-        const events = d.createObjectStore('events', { keyPath: 'id' });
-        events.createIndex('ts', 'ts');
-        events.createIndex('conversation', 'conversation');
-        events.createIndex('conversation_ts', ['conversation', 'ts']);
-        events.createIndex('level_ts', ['level', 'ts']);
-        d.createObjectStore('conversations', { keyPath: 'key' }).createIndex('lastTs', 'lastTs');
+        legacyStores(d, 2);
         d.createObjectStore('daily', { keyPath: 'day' });
         d.createObjectStore('meta');
       },
@@ -107,13 +113,7 @@ describe('openChaperoneDB upgrade ladder', () => {
     const other = 'discord.com|t|Dara2';
     const v3 = await openDB(DB_NAME, 3, {
       upgrade(d) {
-        const events = d.createObjectStore('events', { keyPath: 'id' });
-        events.createIndex('ts', 'ts');
-        events.createIndex('conversation', 'conversation');
-        events.createIndex('conversation_ts', ['conversation', 'ts']);
-        events.createIndex('level_ts', ['level', 'ts']);
-        events.createIndex('conversation_level_ts', ['conversation', 'level', 'ts']);
-        d.createObjectStore('conversations', { keyPath: 'key' }).createIndex('lastTs', 'lastTs');
+        legacyStores(d, 3);
         d.createObjectStore('daily', { keyPath: 'day' });
         d.createObjectStore('meta');
       },
