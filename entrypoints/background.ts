@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import { syncExtraSites, type ScriptingApi } from '@/lib/background/extra-sites';
 import { startWorker } from '@/lib/background/worker';
 import { helpInfoFor } from '@/lib/report/help-info';
-import { getSettings, watchSettings } from '@/lib/settings';
+import { getSettings, settingsWithin, watchSettings } from '@/lib/settings';
 
 // Thin wiring: everything lives in lib/background/, which tests drive with a fake browser.
 export default defineBackground({
@@ -13,7 +13,8 @@ export default defineBackground({
       e.preventDefault();
     });
     startWorker(browser, {
-      settings: getSettings,
+      // A signal's answer (and the nudge it brings) must not wait for a slow policy read.
+      settings: () => settingsWithin(300),
       helpInfo: async () =>
         helpInfoFor(await getSettings(), {
           timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, getSettings, migrateToV2, saveSettings, type Settings } from '@/lib/settings';
+import { DEFAULT_SETTINGS, getSettings, migrateToV2, saveSettings, settingsWithin, type Settings } from '@/lib/settings';
 import { onSettingsChange, readSettings, readStoredSettings } from '@/lib/settings/reader';
 
 const FAMILY: Settings = { ...DEFAULT_SETTINGS, language: 'km', region: 'KH', nudgeFrom: 'alert', quietCategories: ['age_probe'], setupDone: true };
@@ -51,5 +51,22 @@ describe('the content script\'s settings reader', () => {
     await saveSettings({ ...FAMILY, language: 'en' });
     await new Promise((r) => setTimeout(r, 20));
     expect(seen).toHaveLength(n);
+  });
+});
+
+describe('settingsWithin', () => {
+  it('lays the policy over the family\'s settings when it answers in time', async () => {
+    await saveSettings(FAMILY);
+    const area = { get: () => Promise.resolve({ language: 'en', lockedSettings: ['language'] }) };
+    expect((await settingsWithin(200, area)).language).toBe('en');
+  });
+
+  it('answers with the family\'s settings when the policy is slow, instead of waiting for it', async () => {
+    await saveSettings(FAMILY);
+    const area = { get: () => new Promise<Record<string, unknown>>((r) => setTimeout(() => r({ language: 'en', lockedSettings: ['language'] }), 2000)) };
+    const t0 = Date.now();
+    const s = await settingsWithin(30, area);
+    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(s.language).toBe('km');
   });
 });
