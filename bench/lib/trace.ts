@@ -66,7 +66,7 @@ export interface Attribution {
   sampledMs: number;
   samples: number;
   /** Main-thread tasks over 50 ms, with the extension's sampled share of each. */
-  longTasks: { startMs: number; durMs: number; extensionMs: number; entersExtension: boolean }[];
+  longTasks: { startMs: number; durMs: number; extensionMs: number; entersExtension: boolean; extensionEntries: string[] }[];
   /** Each of the extension's own (>= 1 ms) runs of consecutive samples, longest first, top 5. */
   longestExtensionRunsMs: number[];
 }
@@ -153,16 +153,19 @@ export function attribute(events: TraceEvent[], origin: string): Attribution {
   // mostly garbage collection or layout it caused.
   const entries = events
     .filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.args !== undefined && JSON.stringify(e.args).includes(origin))
-    .map((e) => e.ts);
+    .map((e) => ({ ts: e.ts, name: e.name }));
   const longTasks = tasks.map((t) => {
     const end = t.ts + (t.dur ?? 0);
     let ext = 0;
     for (const s of weighted) if (s.ext && s.ts >= t.ts && s.ts < end) ext += s.dur;
+    const inside = entries.filter((x) => x.ts >= t.ts && x.ts < end);
     return {
       startMs: t.ts / 1000,
       durMs: (t.dur ?? 0) / 1000,
       extensionMs: ext / 1000,
-      entersExtension: entries.some((ts) => ts >= t.ts && ts < end),
+      entersExtension: inside.length > 0,
+      // What the timeline says the task did with the extension (EvaluateScript, FunctionCall, …).
+      extensionEntries: [...new Set(inside.map((x) => x.name))],
     };
   });
   return {
