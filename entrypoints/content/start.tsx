@@ -166,10 +166,11 @@ export async function startContent(ctx: ContentScriptContext, browser: Browser):
     },
   });
   // The lexicon is indexed in idle slices of a few milliseconds before the history is read: done
-  // by the first message instead, it was one long task on a slow computer.
+  // by the first message instead, it was one long task on a slow computer. A tab in the background
+  // gets idle callbacks about once a second, and nobody sees its tasks: it is done in one go there.
   await inIdleSlices(
     { requestIdleCallback: (cb, opts) => window.requestIdleCallback(cb, opts), setTimeout: (cb, ms) => window.setTimeout(cb, ms) },
-    (deadline) => prepareDetector(deadline),
+    (deadline) => prepareDetector(document.visibilityState === 'hidden' ? Infinity : deadline),
   ).catch(() => undefined);
   if (ctx.isInvalid) return;
   watcher.start();

@@ -35,7 +35,8 @@ interface ScanCursor {
   candidates: ArrayLike<Element>;
   at: number;
   adapter: SiteAdapter;
-  found: number;
+  /** Another full scan was asked for while this one ran: run one more when it ends. */
+  again: boolean;
 }
 
 type Work = Element | ScanCursor;
@@ -50,8 +51,10 @@ export class ChatWatcher {
   /** Nodes added since the last rescan (text nodes as their parent element). */
   private added: Node[] = [];
   private fullScanNeeded = true;
-  /** Until a first message is found, every rescan is a full one (and may fall back). */
+  /** Until a first message is found, every rescan also looks at the whole page (and may fall back). */
   private foundAny = false;
+  /** The full scan walking the page from the queue, if one is. */
+  private scan: ScanCursor | null = null;
   private seenNodes = new WeakSet<Element>();
   /** Roots that read as empty so far: their text may render a moment later (Discord, WhatsApp). */
   private emptyReads = new WeakMap<Element, number>();
@@ -99,7 +102,7 @@ export class ChatWatcher {
 
   /** The observer's callback: notes what was added, nothing more. */
   private collect(records: MutationRecord[], schedule = true): void {
-    if (!this.fullScanNeeded && this.foundAny) {
+    if (!this.fullScanNeeded) {
       for (const r of records) {
         const nodes = r.addedNodes;
         for (let i = 0; i < nodes.length; i++) {
@@ -136,13 +139,17 @@ export class ChatWatcher {
       this.thread = thread;
       this.threadCount = 0;
       this.o.onThreadChange?.(thread);
-      // A single-page app may show another chat without adding a node (a class toggled).
-      this.fullScanNeeded = true;
+      // A single-page app may show another chat without adding a node (a class toggled): the
+      // page is walked again from the start.
+      this.added = [];
+      this.fullScanNeeded = false;
+      this.fullScan(true);
+      return;
     }
-    if (this.fullScanNeeded || !this.foundAny) {
+    if (this.fullScanNeeded) {
       this.fullScanNeeded = false;
       this.added = [];
-      this.fullScan();
+      this.fullScan(false);
       return;
     }
     const added = this.added;
@@ -155,6 +162,9 @@ export class ChatWatcher {
       for (const el of this.active.messageRoots(n as Element)) this.take(el, fresh);
     }
     if (fresh.length) this.queue.push(...fresh);
+    // Nothing found on this page yet (a chat still rendering, or a site that changed): look at the
+    // whole page again, which is also where the generic fallback is tried.
+    if (!this.foundAny && this.scan === null) this.fullScan(false);
   }
 
   private take(el: Element, into: Element[]): void {
@@ -170,20 +180,31 @@ export class ChatWatcher {
    * from the queue (touching each of thousands of elements for the first time is what costs);
    * the others are asked for their roots at once.
    */
-  private fullScan(): void {
+  private fullScan(restart: boolean): void {
     const a = this.active;
+    if (this.scan) {
+      // One walk at a time: a thread switch restarts it on the new page; anything else runs
+      // once more after it, so a page that keeps churning cannot keep the walk from its end.
+      if (restart && a.rootSelector) {
+        this.scan.candidates = this.o.doc.querySelectorAll(a.rootSelector);
+        this.scan.at = 0;
+        this.scan.adapter = a;
+      } else this.scan.again = true;
+      return;
+    }
     if (a.rootSelector && a.isRoot) {
       const candidates = this.o.doc.querySelectorAll(a.rootSelector);
       if (candidates.length > 0) {
-        this.queue.push({ candidates, at: 0, adapter: a, found: 0 });
+        this.scan = { candidates, at: 0, adapter: a, again: false };
+        this.queue.push(this.scan);
         return;
       }
-      this.fallBack();
+      if (!this.foundAny) this.fallBack();
       return;
     }
     const roots = a.messageRoots(this.o.doc);
     if (roots.length === 0) {
-      this.fallBack();
+      if (!this.foundAny) this.fallBack();
       return;
     }
     const fresh: Element[] = [];
@@ -192,19 +213,27 @@ export class ChatWatcher {
   }
 
   private scanSome(c: ScanCursor): void {
-    if (c.adapter !== this.active) return;
+    if (c !== this.scan) return;
+    if (c.adapter !== this.active) {
+      this.scan = null;
+      return;
+    }
     const isRoot = c.adapter.isRoot as (el: Element) => boolean;
     const end = Math.min(c.candidates.length, c.at + SCAN_CHUNK);
     const fresh: Element[] = [];
     for (; c.at < end; c.at++) {
       const el = c.candidates[c.at] as Element;
       if (this.seenNodes.has(el) || !el.isConnected || !isRoot(el)) continue;
-      c.found++;
       this.take(el, fresh);
     }
     if (fresh.length) this.queue.push(...fresh);
-    if (c.at < c.candidates.length) this.queue.push(c);
-    else if (c.found === 0) this.fallBack();
+    if (c.at < c.candidates.length) {
+      this.queue.push(c);
+      return;
+    }
+    this.scan = null;
+    if (!this.foundAny) this.fallBack();
+    if (c.again) this.fullScan(false);
   }
 
   /** The site adapter found no message on the page: the generic one may (the site changed). */

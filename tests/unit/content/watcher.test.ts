@@ -245,4 +245,21 @@ describe('ChatWatcher: scanning cost', () => {
     expect(seen.map((s) => s.msg.text)).toEqual(['hey']);
     w.stop();
   });
+
+  it('a rescan while the first full scan is still walking the page neither starts a second walk nor falls back', async () => {
+    const adapter = sliced('li[data-mid]');
+    const generic = listAdapter('generic', 'li');
+    const rows = Array.from({ length: 600 }, (_, i) => `<li data-mid="r${i}">line ${i}</li>`).join('');
+    const { w, h, seen, misses } = setup(`<ol id="list">${rows}</ol>`, adapter, generic);
+    w.start();
+    // The page changes before the walk has found anything (a script tag, a sidebar).
+    document.body.append(document.createElement('script'));
+    await new Promise((r) => setTimeout(r, 0));
+    w.rescan();
+    h.flush();
+    expect(misses).toEqual([]);
+    expect(w.adapterId).toBe('discord');
+    expect(seen).toHaveLength(600);
+    w.stop();
+  });
 });
