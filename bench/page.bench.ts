@@ -232,7 +232,7 @@ async function main() {
         extensionScriptMs: round(traced.extensionMs),
         sampledMainThreadMs: round(traced.sampledMs),
         samples: traced.samples,
-        longTasks: traced.longTasks.map((t) => ({ durMs: round(t.durMs), extensionMs: round(t.extensionMs), entersExtension: t.entersExtension })),
+        longTasks: traced.longTasks.map((t) => ({ durMs: round(t.durMs), extensionMs: round(t.extensionMs), entersExtension: t.entersExtension, extensionEntries: t.extensionEntries })),
         // A long task is the extension's when it ran any of its code (sampled or entered).
         longTasksWithExtensionTime: traced.longTasks.filter((t) => t.extensionMs > 0 || t.entersExtension).length,
         longestExtensionRunsMs: traced.longestExtensionRunsMs.map((x) => round(x, 2)),
