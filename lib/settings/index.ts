@@ -1,12 +1,12 @@
 // The parent's settings: one versioned storage item, so later versions migrate what a family
 // already chose instead of resetting it. Readers get the effective settings: the stored ones
 // checked field by field, with a school's or NGO's policy (storage.managed) laid over them.
-import browser from 'webextension-polyfill';
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_SETTINGS, type Settings } from './model';
 import { SETTINGS_MIGRATIONS, SETTINGS_VERSION } from './migrations';
 import { normalizeSettings } from './normalize';
 import { applyPolicy, readManagedPolicy, type EffectiveSettings, type ManagedArea, type ManagedPolicy } from './managed';
+import { managedArea, onSettingsChange, SETTINGS_KEY } from './reader';
 
 export * from './model';
 export { normalizeSettings } from './normalize';
@@ -16,16 +16,11 @@ export type { EffectiveSettings, ManagedPolicy, ManagedArea } from './managed';
 export { REGION_CODES } from './regions';
 export { sitePattern, siteHost } from './sites';
 
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
+export const settingsItem = storage.defineItem<Settings>(`local:${SETTINGS_KEY}`, {
   fallback: DEFAULT_SETTINGS,
   version: SETTINGS_VERSION,
   migrations: SETTINGS_MIGRATIONS,
 });
-
-function managedArea(): ManagedArea | undefined {
-  // Absent in some contexts and browsers; readManagedPolicy treats that as "no policy".
-  return (browser.storage as { managed?: ManagedArea } | undefined)?.managed;
-}
 
 export function getPolicy(area: ManagedArea | undefined = managedArea()): Promise<ManagedPolicy> {
   return readManagedPolicy(area);
@@ -53,12 +48,13 @@ export async function getSettings(): Promise<Settings> {
  */
 export async function settingsWithin(waitMs = 300, area: ManagedArea | undefined = managedArea()): Promise<Settings> {
   const stored = getStoredSettings();
+  const effective = Promise.all([stored, getPolicy(area)]).then(([s, p]) => applyPolicy(s, p).settings);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<Settings>((resolve) => {
     timer = setTimeout(() => resolve(stored), waitMs);
   });
   try {
-    return await Promise.race([getEffectiveSettings(area).then((e) => e.settings), late]);
+    return await Promise.race([effective, late]);
   } finally {
     clearTimeout(timer);
   }
@@ -72,23 +68,7 @@ export async function saveSettings(next: Settings): Promise<Settings> {
 
 /** Calls back with the effective settings whenever the family's settings or the policy change. */
 export function watchEffectiveSettings(cb: (e: EffectiveSettings) => void): () => void {
-  let latest = 0;
-  const emit = () => {
-    const mine = ++latest;
-    void getEffectiveSettings().then((e) => {
-      // Reads can finish out of order; only the newest one is reported.
-      if (mine === latest) cb(e);
-    });
-  };
-  const unwatch = settingsItem.watch(emit);
-  const onChanged = (_changes: unknown, area: string) => {
-    if (area === 'managed') emit();
-  };
-  browser.storage.onChanged.addListener(onChanged);
-  return () => {
-    unwatch();
-    browser.storage.onChanged.removeListener(onChanged);
-  };
+  return onSettingsChange(cb, () => getEffectiveSettings());
 }
 
 export function watchSettings(cb: (s: Settings) => void): () => void {

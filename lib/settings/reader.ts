@@ -14,7 +14,8 @@ interface LocalArea {
   get(key: string): Promise<Record<string, unknown>>;
 }
 
-function managedArea(): ManagedArea | undefined {
+/** The browser's managed storage (a school's or NGO's policy), absent in some contexts and browsers. */
+export function managedArea(): ManagedArea | undefined {
   return (browser.storage as { managed?: ManagedArea } | undefined)?.managed;
 }
 
@@ -30,8 +31,11 @@ export async function readSettings(local?: LocalArea, managed: ManagedArea | und
   return applyPolicy(stored, policy).settings;
 }
 
-/** Calls back with the effective settings whenever the family's settings or the policy change. */
-export function onSettingsChange(cb: (s: Settings) => void, read: () => Promise<Settings> = () => readSettings()): () => void {
+/**
+ * Calls back with a fresh read whenever the family's settings or the policy change (by default the
+ * effective settings; the dashboard reads which ones the policy locks too).
+ */
+export function onSettingsChange<T = Settings>(cb: (s: T) => void, read: () => Promise<T> = () => readSettings() as Promise<T>): () => void {
   let latest = 0;
   const listener = (changes: Record<string, unknown>, area: string) => {
     if (area === 'managed' || (area === 'local' && SETTINGS_KEY in changes)) {
