@@ -155,24 +155,29 @@ export class ChatWatcher {
     const added = this.added;
     this.added = [];
     const looked = new Set<Node>();
-    const fresh: Element[] = [];
+    const roots: Element[] = [];
     for (const n of added) {
       if (looked.has(n) || !n.isConnected) continue;
       looked.add(n);
-      for (const el of this.active.messageRoots(n as Element)) this.take(el, fresh);
+      roots.push(...this.active.messageRoots(n as Element));
     }
-    if (fresh.length) this.queue.push(...fresh);
+    this.enqueue(roots);
     // Nothing found on this page yet (a chat still rendering, or a site that changed): look at the
     // whole page again, which is also where the generic fallback is tried.
     if (!this.foundAny && this.scan === null) this.fullScan(false);
   }
 
-  private take(el: Element, into: Element[]): void {
-    this.foundAny = true;
-    if (!this.seenNodes.has(el)) {
-      this.seenNodes.add(el);
-      into.push(el);
+  /** Queues the roots not seen before; any root at all means the adapter reads this page. */
+  private enqueue(roots: readonly Element[]): void {
+    if (roots.length > 0) this.foundAny = true;
+    const fresh: Element[] = [];
+    for (const el of roots) {
+      if (!this.seenNodes.has(el)) {
+        this.seenNodes.add(el);
+        fresh.push(el);
+      }
     }
+    if (fresh.length) this.queue.push(...fresh);
   }
 
   /**
@@ -203,13 +208,8 @@ export class ChatWatcher {
       return;
     }
     const roots = a.messageRoots(this.o.doc);
-    if (roots.length === 0) {
-      if (!this.foundAny) this.fallBack();
-      return;
-    }
-    const fresh: Element[] = [];
-    for (const el of roots) this.take(el, fresh);
-    if (fresh.length) this.queue.push(...fresh);
+    if (roots.length === 0 && !this.foundAny) this.fallBack();
+    this.enqueue(roots);
   }
 
   private scanSome(c: ScanCursor): void {
@@ -220,13 +220,12 @@ export class ChatWatcher {
     }
     const isRoot = c.adapter.isRoot as (el: Element) => boolean;
     const end = Math.min(c.candidates.length, c.at + SCAN_CHUNK);
-    const fresh: Element[] = [];
+    const roots: Element[] = [];
     for (; c.at < end; c.at++) {
       const el = c.candidates[c.at] as Element;
-      if (this.seenNodes.has(el) || !el.isConnected || !isRoot(el)) continue;
-      this.take(el, fresh);
+      if (!this.seenNodes.has(el) && el.isConnected && isRoot(el)) roots.push(el);
     }
-    if (fresh.length) this.queue.push(...fresh);
+    this.enqueue(roots);
     if (c.at < c.candidates.length) {
       this.queue.push(c);
       return;
@@ -245,9 +244,7 @@ export class ChatWatcher {
     if (!this.missReported) this.o.onAdapterMiss?.(this.o.adapter.id);
     this.missReported = true;
     this.active = fb;
-    const fresh: Element[] = [];
-    for (const el of alt) this.take(el, fresh);
-    if (fresh.length) this.queue.push(...fresh);
+    this.enqueue(alt);
   }
 
   private read(el: Element): void {
