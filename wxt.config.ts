@@ -51,11 +51,12 @@ export default defineConfig({
     // Other chat sites a parent chooses to monitor (generic fallback), asked for at run time.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     storage: { managed_schema: 'managed_schema.json' },
-    // Only the Khmer font, for the nudge (lib/fonts/register.ts). A per-session address, so a page
-    // cannot probe for Chaperone with a fixed URL.
+    // The Khmer font for the nudge (lib/fonts/register.ts) and the nudge views (lib/content/ui.ts).
+    // A per-session address, so a page cannot probe for Chaperone with a fixed URL.
     web_accessible_resources: [
       {
-        resources: KHMER_FONT_FILES.map((f) => f.path),
+        // nudge-ui.js is imported by the content script when the page first shows a view.
+        resources: [...KHMER_FONT_FILES.map((f) => f.path), 'nudge-ui.js'],
         matches: ['https://*/*', 'http://*/*'],
         use_dynamic_url: true,
       },

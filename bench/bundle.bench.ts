@@ -69,6 +69,8 @@ function sizes(dir: string) {
     background: sizeOf(dir, [manifest.background?.service_worker ?? 'background.js']),
     popup: sizeOf(dir, pageFiles(dir, popup)),
   };
+  // The nudge views, injected by the worker only when a page needs one (lib/content/ui.ts).
+  if (existsSync(path.join(dir, 'nudge-ui.js'))) out.nudgeUi = sizeOf(dir, ['nudge-ui.js']);
   try {
     out.dashboard = sizeOf(dir, pageFiles(dir, 'dashboard.html'));
   } catch {
@@ -92,7 +94,7 @@ function groupOf(source: string): string {
   if (/lib\/detect\//.test(s)) return 'detector code';
   if (/lib\/i18n\//.test(s)) return 'i18n (nudge + common catalogues)';
   if (/lib\/sites\//.test(s)) return 'site adapters';
-  if (/components\//.test(s)) return 'nudge views and styles';
+  if (/components\//.test(s)) return 'nudge view types and helpers';
   if (/lib\/(content|fonts)\/|entrypoints\/content\//.test(s)) return 'content-script logic';
   if (/lib\/(settings|pin)\//.test(s)) return 'settings reader';
   return 'other (protocol, helpers)';

@@ -230,9 +230,10 @@ function figureRows(r: Record<string, Json | null>): [string, string][] {
   if (bundle) {
     const parts = composition(bundle);
     if (parts) out.push(['Content script, each part gzipped alone', parts]);
-    for (const k of ['content', 'background', 'popup', 'dashboard', 'total']) {
+    const names: Record<string, string> = { total: 'whole extension', nudgeUi: 'nudge views (injected when a page first shows one)' };
+    for (const k of ['content', 'nudgeUi', 'background', 'popup', 'dashboard', 'total']) {
       if (get(bundle, `sizes.${k}`) === undefined) continue;
-      out.push([`Size: ${k === 'total' ? 'whole extension' : k}`, `${f(num(bundle, `sizes.${k}.rawKB`))} KB raw, ${f(num(bundle, `sizes.${k}.gzipKB`))} KB gzip`]);
+      out.push([`Size: ${names[k] ?? k}`, `${f(num(bundle, `sizes.${k}.rawKB`))} KB raw, ${f(num(bundle, `sizes.${k}.gzipKB`))} KB gzip`]);
     }
     out.push(
       ['Browser launch → service worker running', `${f(num(bundle, 'launch.withExtensionMedianMs'), 0)} ms (plain browser launch ${f(num(bundle, 'launch.baselineMedianMs'), 0)} ms)`],

@@ -81,6 +81,27 @@ async function eventsIn(thread: string): Promise<Record<string, unknown>[]> {
 
 const nudges = (page: Page) => findShadowUi(page, 'data-chaperone-nudge');
 
+/** The nudge card's computed position, read through the DevTools protocol (the page cannot). */
+async function cardBox(page: Page): Promise<{ position: string }> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: unknown };
+    const found: number[] = [];
+    const walk = (n: { nodeId: number; attributes?: string[]; children?: unknown[]; shadowRoots?: unknown[] }) => {
+      if ((n.attributes ?? []).includes('data-chaperone-nudge')) found.push(n.nodeId);
+      for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) walk(c as typeof n);
+    };
+    walk(root as Parameters<typeof walk>[0]);
+    if (!found[0]) throw new Error('no nudge card on the page');
+    const { computedStyle } = (await cdp.send('CSS.getComputedStyleForNode', { nodeId: found[0] })) as { computedStyle: { name: string; value: string }[] };
+    return { position: computedStyle.find((p) => p.name === 'position')?.value ?? '' };
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /** A new risky message in a fresh tab is still logged and nudged. */
 async function stillWorks(): Promise<void> {
   const { page, thread } = await open(SITE);
@@ -314,6 +335,51 @@ describe('a page hunting for the nudge', () => {
     await popup.close();
     await p.close();
   }, 60_000);
+});
+
+describe('a chat page with a strict Content-Security-Policy', () => {
+  // Real chat sites send strict policies (no inline script or style without a nonce, no other
+  // origins). The content script's isolated world, the views it imports from the extension
+  // (lib/content/ui.ts) and their <style> in the closed shadow root must not be blocked by them.
+  const CSP = "default-src 'none'; script-src 'nonce-fixture'; style-src 'nonce-fixture'; img-src 'self' data: https://cdn.discordapp.com; connect-src 'self'; font-src 'self'";
+  const violations: string[] = [];
+  let page: Page;
+
+  beforeAll(async () => {
+    const html = fixtureHtml('sites/discord.html').replace(/<(script|style)>/g, '<$1 nonce="fixture">');
+    server.serve(SITE, html, { 'content-security-policy': CSP });
+    page = await l.context.newPage();
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    await page.goto(server.url(SITE, `/channels/@me/${++threadSeq}`));
+    await page.waitForFunction(() => typeof window.chatFixture === 'object');
+  }, 60_000);
+
+  afterAll(async () => {
+    await page?.close();
+    server.serve(SITE, fixtureHtml('sites/discord.html'));
+  });
+
+  it('the page runs under the policy, and the nudge still appears, styled, with its wording', async () => {
+    // The policy is in force: the page itself cannot add an inline script.
+    const inlineRan = await page.evaluate(() => {
+      const s = document.createElement('script');
+      s.textContent = 'window.__inlineRan = true';
+      document.body.append(s);
+      return (window as unknown as { __inlineRan?: boolean }).__inlineRan === true;
+    });
+    expect(inlineRan).toBe(false);
+    // The fixture's own inline style attributes and the script above are refused before this.
+    const pageOwn = violations.length;
+    await page.evaluate((t) => void window.chatFixture.add('in', t), RISKY);
+    const ui = await waitFor(() => nudges(page), (n) => n.length > 0, 15_000);
+    expect(ui[0]!.text).toMatch(/photo|picture|pic/i);
+    // Styled: the card is fixed in a corner (an unstyled one would sit in the page's flow).
+    const box = await cardBox(page);
+    expect(box.position).toBe('fixed');
+    expect(violations.slice(pageOwn)).toEqual([]);
+  });
 });
 
 describe('a page spoofing the child’s own messages (Discord; lib/sites/README.md trust model)', () => {

@@ -57,8 +57,11 @@ export type Route = (host: string, pathname: string) => { type: string; body: st
 
 export interface FixtureServer {
   port: number;
-  /** Registers what a host serves (any path on the host gets it: the fixtures are single-page apps). */
-  serve(host: string, html: string): void;
+  /**
+   * Registers what a host serves (any path on the host gets it: the fixtures are single-page apps),
+   * with extra response headers (a Content-Security-Policy) when given.
+   */
+  serve(host: string, html: string, headers?: Record<string, string>): void;
   url(host: string, pathAndHash: string): string;
   requests: { host: string; path: string }[];
   close(): Promise<void>;
@@ -66,6 +69,7 @@ export interface FixtureServer {
 
 export async function startFixtureServer(): Promise<FixtureServer> {
   const pages = new Map<string, string>();
+  const extraHeaders = new Map<string, Record<string, string>>();
   const requests: { host: string; path: string }[] = [];
   const server = https.createServer(selfSignedCert(), (req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
@@ -75,14 +79,18 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...extraHeaders.get(host) }).end(html);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {
     port,
     requests,
-    serve: (host, html) => void pages.set(host, html),
+    serve: (host, html, headers) => {
+      pages.set(host, html);
+      if (headers) extraHeaders.set(host, headers);
+      else extraHeaders.delete(host);
+    },
     url: (host, p) => `https://${host}:${port}${p.startsWith('/') ? p : `/${p}`}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

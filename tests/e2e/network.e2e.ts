@@ -58,8 +58,14 @@ function record(r: Request): Seen {
   return s;
 }
 
+/** What the manifest lets pages load by the per-session address (use_dynamic_url): the Khmer font, the nudge views. */
+const WEB_ACCESSIBLE = new Set(['nudge-ui.js', 'fonts/noto-sans-khmer-khmer-400-normal.woff2', 'fonts/noto-sans-khmer-khmer-700-normal.woff2']);
+
 function verdict(s: Seen, extensionOrigin: string): string | null {
   if (s.url.startsWith(extensionOrigin)) return null;
+  // The content script's import of the nudge views (or the font) by the extension's per-session
+  // address: a file inside the extension, not the network.
+  if (/^chrome-extension:\/\/[0-9a-f-]{36}\//.test(s.url) && WEB_ACCESSIBLE.has(new URL(s.url).pathname.slice(1))) return null;
   if (s.fromWorker) return 'a request from the service worker';
   if (s.navigation && s.type === 'document' && opened.has(s.url)) return null;
   // The fixture's own <img> URLs, blocked by the page's CSP before they leave: the page's doing.

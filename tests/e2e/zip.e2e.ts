@@ -81,10 +81,10 @@ describe('npm run zip', () => {
     expect(manifest.background?.service_worker).toBe('background.js');
     expect(manifest.permissions).toEqual(expect.arrayContaining(['storage', 'alarms', 'activeTab', 'notifications']));
     expect(manifest.content_scripts?.[0]?.matches).toContain('*://discord.com/*');
-    // Only the Khmer font is exposed to pages, and only by a per-session address.
+    // Only the Khmer font and the nudge views are exposed to pages, and only by a per-session address.
     expect(manifest.web_accessible_resources).toEqual([
       expect.objectContaining({
-        resources: ['fonts/noto-sans-khmer-khmer-400-normal.woff2', 'fonts/noto-sans-khmer-khmer-700-normal.woff2'],
+        resources: ['fonts/noto-sans-khmer-khmer-400-normal.woff2', 'fonts/noto-sans-khmer-khmer-700-normal.woff2', 'nudge-ui.js'],
         use_dynamic_url: true,
       }),
     ]);
@@ -98,6 +98,7 @@ describe('npm run zip', () => {
       '_locales/km/messages.json',
       'fonts/noto-sans-khmer-khmer-400-normal.woff2',
       'fonts/LICENSE-noto-sans-khmer.txt',
+      'nudge-ui.js',
     ];
     expect(referenced.filter((f) => !zip.file(f))).toEqual([]);
     expect(Object.keys(zip.files).filter((f) => f.endsWith('.map'))).toEqual([]);
@@ -141,6 +142,7 @@ describe('npm run zip', () => {
     expect(manifest.web_accessible_resources).toEqual([
       'fonts/noto-sans-khmer-khmer-400-normal.woff2',
       'fonts/noto-sans-khmer-khmer-700-normal.woff2',
+      'nudge-ui.js',
     ]);
     expect(zip.file('background.js')).not.toBeNull();
   });

@@ -1,7 +1,6 @@
 // Wires the content script to the page: adapter, watcher, controller, nudge UI. Everything is
 // tied to WXT's ctx so it stops when the extension updates or unloads.
 import type { Browser } from 'webextension-polyfill';
-import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { analyzeMessage, prepareDetector } from '@/lib/detect';
 import { call } from '@/lib/client';
@@ -12,38 +11,13 @@ import { inIdleSlices } from '@/lib/content/scheduler';
 import { OutgoingGuard } from '@/lib/content/outgoing';
 import type { Signal, SignalResult } from '@/lib/messaging';
 import { RetryingSender } from '@/lib/content/retry';
-import { mountClosedUi, type ClosedUi } from '@/lib/content/shadow-ui';
+import type { ClosedUi } from '@/lib/content/shadow-ui';
+import { UI_SCRIPT_FILE, uiLoader, type UiView } from '@/lib/content/ui';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/model';
 import { onSettingsChange, readSettings, readStoredSettings } from '@/lib/settings/reader';
 import { adapterFor, ADAPTERS } from '@/lib/sites';
 import type { HelpInfo } from '@/components/nudge/types';
-import { Nudge } from '@/components/nudge/Nudge';
-import { InfoReminder } from '@/components/nudge/InfoReminder';
-import { ImagePause } from '@/components/nudge/ImagePause';
-import { NUDGE_CSS } from '@/components/nudge/styles';
-import type { JSX } from 'preact';
-import type { Lang } from '@/lib/i18n';
 import type { Level } from '@/lib/detect';
-import { registerKhmerFont } from '@/lib/fonts/register';
-
-/** Places a small view just above the message box (or bottom-left when there is none). */
-function AboveComposer({ composer, children }: { composer: HTMLElement | null; children: JSX.Element }) {
-  const r = composer?.getBoundingClientRect();
-  const style = {
-    position: 'fixed',
-    zIndex: 2147483646,
-    left: `${Math.max(8, r ? r.left : 16)}px`,
-    bottom: `${Math.max(8, r ? window.innerHeight - r.top + 8 : 96)}px`,
-    maxWidth: `${Math.max(240, Math.min(420, r ? r.width : 360))}px`,
-  };
-  return <div style={style}>{children}</div>;
-}
-
-/** A neutral, per-load element name, so the page has no fixed tag to look for. */
-function hostName(): string {
-  const n = Math.floor(Math.random() * 36 ** 6).toString(36).padStart(6, '0');
-  return `x-${n}`;
-}
 
 export async function startContent(ctx: ContentScriptContext, browser: Browser): Promise<void> {
   const url = () => new URL(location.href);
@@ -81,25 +55,23 @@ export async function startContent(ctx: ContentScriptContext, browser: Browser):
     for (const ui of uis.values()) ui.remove();
     uis.clear();
   });
+  // The views (Preact, styles, wording) are loaded from the extension the first time one is needed.
+  const loadUi = uiLoader(async () => {
+    await import(/* @vite-ignore */ browser.runtime.getURL(UI_SCRIPT_FILE));
+  });
   /** Shows one view per slot; a newer call for the same slot wins, even while an older one is loading. */
-  async function show(slot: string, lang: Lang, view: (close: () => void) => JSX.Element): Promise<void> {
+  async function show(slot: string, view: UiView): Promise<void> {
     const mine = ++shown;
     latest.set(slot, mine);
+    const ui = await loadUi();
     // No Khmer font on the computer would show empty boxes: the bundled one is registered first.
-    if (lang === 'km') await registerKhmerFont(document, (p) => browser.runtime.getURL(p as '/'));
+    if (view.lang === 'km') await ui.khmerFont(document, (p) => browser.runtime.getURL(p as '/'));
     if (latest.get(slot) !== mine || ctx.isInvalid) return;
     uis.get(slot)?.remove();
-    uis.set(
-      slot,
-      mountClosedUi(document, {
-        name: hostName(),
-        css: NUDGE_CSS,
-        render: (container) => render(view(() => hide(slot)), container),
-        // Unmount the Preact tree so its effects and listeners go with it.
-        unrender: (container) => render(null, container),
-      }),
-    );
+    uis.set(slot, ui.mount(document, view, () => hide(slot)));
   }
+  // A view that cannot be shown (the worker could not inject it) must not surface as a page error.
+  const showing = (slot: string, view: UiView) => void show(slot, view).catch(() => undefined);
 
   // The helpline comes from the background (the hotline directory stays out of this bundle).
   let help: HelpInfo = { helplineName: '' };
@@ -113,17 +85,15 @@ export async function startContent(ctx: ContentScriptContext, browser: Browser):
   const openReport = (conversation: string) => void call('open-report', { conversation });
 
   const showNudge = (req: NudgeRequest) =>
-    void show('nudge', req.lang, (close) => (
-      <Nudge
-        lang={req.lang}
-        level={req.level}
-        categories={req.categories}
-        party={req.party}
-        help={help}
-        onReport={() => openReport(req.conversation)}
-        onDismiss={close}
-      />
-    ));
+    showing('nudge', {
+      kind: 'nudge',
+      lang: req.lang,
+      level: req.level,
+      categories: req.categories,
+      party: req.party,
+      help,
+      onReport: () => openReport(req.conversation),
+    });
 
   const sender = new RetryingSender<Signal, SignalResult>((signal) => call<SignalResult>('signal', { signal }), {
     sleep: (ms) => new Promise((resolve) => window.setTimeout(resolve, ms)),
@@ -184,32 +154,18 @@ export async function startContent(ctx: ContentScriptContext, browser: Browser):
     isNewContact: () => watcher.messagesInThread <= 1,
     analyze: analyzeMessage,
     setTimeout: (cb, ms) => window.setTimeout(cb, ms),
-    showReminder: (kinds, lang) =>
-      void show('reminder', lang, (close) => (
-        <AboveComposer composer={composer()}>
-          <InfoReminder lang={lang} kinds={kinds} onDismiss={close} />
-        </AboveComposer>
-      )),
+    showReminder: (kinds, lang) => showing('reminder', { kind: 'reminder', lang, kinds, composer: composer() }),
     hideReminder: () => hide('reminder'),
     showPause: (view, proceed) =>
-      void show('pause', view.lang, (close) => (
-        <AboveComposer composer={composer()}>
-        <ImagePause
-          lang={view.lang}
-          party={view.party}
-          help={help}
-          onContinue={() => {
-            close();
-            proceed();
-          }}
-          onCancel={close}
-          onReport={() => {
-            close();
-            openReport(view.conversation);
-          }}
-        />
-        </AboveComposer>
-      )),
+      showing('pause', {
+        kind: 'pause',
+        lang: view.lang,
+        party: view.party,
+        help,
+        composer: composer(),
+        onContinue: proceed,
+        onReport: () => openReport(view.conversation),
+      }),
     logImage: (view) =>
       void call<SignalResult>('signal', {
         signal: {
