@@ -264,6 +264,22 @@ describe('a page hunting for the nudge', () => {
     await page?.close();
   });
 
+  it('hears no window message from the extension (nothing tells page scripts it started)', async () => {
+    const p = await l.context.newPage();
+    await p.addInitScript(() => {
+      const heard: string[] = [];
+      (window as unknown as { heard: string[] }).heard = heard;
+      window.addEventListener('message', (e) => heard.push(JSON.stringify(e.data)?.slice(0, 200) ?? String(e.data)), true);
+    });
+    await p.goto(server.url(SITE, `/channels/@me/${++threadSeq}`));
+    await p.waitForFunction(() => typeof window.chatFixture === 'object');
+    await p.evaluate((t) => void window.chatFixture.add('in', t), RISKY);
+    await waitFor(() => nudges(p), (n) => n.length > 0, 15_000);
+    // The fixture's own scripts post no messages either: anything heard came from the extension.
+    expect(await p.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([]);
+    await p.close();
+  });
+
   it('finds the host element but cannot open it or read its text', async () => {
     const seen = await page.evaluate((w) => (window as unknown as W).nudgeProbe.probe(w), words);
     expect(seen.host).toMatch(/^[a-z]+-[a-z0-9]+$/);
