@@ -21,6 +21,7 @@ const HISTORY = 5000;
 const QUIET_MS = 1000;
 const STREAM: Omit<StreamOptions, 'benign' | 'risky'> = { total: 1000, perSecond: 20, riskyEvery: 10, firstThread: 900000 };
 const HOST = 'discord.com';
+const CONTROL_MARK = 'bench:page-box';
 const PATH = '/channels/@me/123';
 
 interface Plan {
@@ -121,8 +122,18 @@ async function tracedRun(server: FixtureServer, plan: Plan): Promise<Attribution
     await page.goto(server.url(HOST, PATH), { waitUntil: 'load', timeout: 60_000 });
     const sw = await b.worker();
     const s = await settle(page, { events: () => countEvents(sw), ...plan, timeoutMs: 90_000 });
+    // For scale: what one frame costs on this page when the page itself shows something (a plain
+    // fixed box the size of the nudge), with no extension code in it.
+    await page.evaluate((mark) => {
+      performance.mark(mark);
+      const box = document.createElement('div');
+      box.style.cssText = 'position:fixed;right:16px;bottom:16px;width:360px;height:220px;background:#fff;border:1px solid #ccc';
+      box.textContent = 'The page shows a box of its own.';
+      document.body.append(box);
+    }, CONTROL_MARK);
+    await sleep(1000);
     const events = await stopTrace(session);
-    return { ...attribute(events, `chrome-extension://${b.extensionId}/`), historyReadMs: s.d.uiAdded.length ? Math.max(...s.d.uiAdded) : null };
+    return { ...attribute(events, `chrome-extension://${b.extensionId}/`, CONTROL_MARK), historyReadMs: s.d.uiAdded.length ? Math.max(...s.d.uiAdded) : null };
   } finally {
     await b.close();
   }
@@ -232,7 +243,16 @@ async function main() {
         extensionScriptMs: round(traced.extensionMs),
         sampledMainThreadMs: round(traced.sampledMs),
         samples: traced.samples,
-        longTasks: traced.longTasks.map((t) => ({ durMs: round(t.durMs), extensionMs: round(t.extensionMs), entersExtension: t.entersExtension, extensionEntries: t.extensionEntries })),
+        longTasks: traced.longTasks.map((t) => ({
+          durMs: round(t.durMs),
+          extensionMs: round(t.extensionMs),
+          entersExtension: t.entersExtension,
+          extensionEntries: t.extensionEntries,
+          renderingMs: round(t.renderingMs),
+          gcMs: round(t.gcMs),
+        })),
+        // One frame showing a plain box the page adds itself (no extension code), for scale.
+        pageBoxFrame: traced.markFrame ? { durMs: round(traced.markFrame.durMs), renderingMs: round(traced.markFrame.renderingMs) } : null,
         // A long task is the extension's when it ran any of its code (sampled or entered).
         longTasksWithExtensionTime: traced.longTasks.filter((t) => t.extensionMs > 0 || t.entersExtension).length,
         longestExtensionRunsMs: traced.longestExtensionRunsMs.map((x) => round(x, 2)),

@@ -20,6 +20,7 @@ const CATEGORIES = [
   'toplevel',
   'devtools.timeline',
   'v8.execute',
+  'blink.user_timing',
   'disabled-by-default-v8.cpu_profiler',
   'disabled-by-default-v8.cpu_profiler.hires',
   '__metadata',
@@ -66,7 +67,19 @@ export interface Attribution {
   sampledMs: number;
   samples: number;
   /** Main-thread tasks over 50 ms, with the extension's sampled share of each. */
-  longTasks: { startMs: number; durMs: number; extensionMs: number; entersExtension: boolean; extensionEntries: string[] }[];
+  longTasks: {
+    startMs: number;
+    durMs: number;
+    extensionMs: number;
+    entersExtension: boolean;
+    extensionEntries: string[];
+    /** Style, layout, pre-paint, paint, layerize and hit testing inside the task: rendering a frame. */
+    renderingMs: number;
+    /** Garbage collection inside the task. */
+    gcMs: number;
+  }[];
+  /** The frame after the page's own `mark` (see frameAfterMark), when asked for. */
+  markFrame?: { durMs: number; renderingMs: number } | null;
   /** Each of the extension's own (>= 1 ms) runs of consecutive samples, longest first, top 5. */
   longestExtensionRunsMs: number[];
 }
@@ -75,7 +88,16 @@ export interface Attribution {
  * Attributes the sampled main-thread time of the renderer that ran `origin`'s scripts.
  * Sample time is the gap to the next sample (capped at 10 ms, the profiler's worst lag).
  */
-export function attribute(events: TraceEvent[], origin: string): Attribution {
+const RENDERING = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'HitTest']);
+const GC = new Set(['MinorGC', 'MajorGC']);
+
+function sumInside(events: TraceEvent[], start: number, end: number, names: Set<string>): number {
+  let us = 0;
+  for (const e of events) if (e.ph === 'X' && names.has(e.name) && e.ts >= start && e.ts < end) us += e.dur ?? 0;
+  return us / 1000;
+}
+
+export function attribute(events: TraceEvent[], origin: string, mark?: string): Attribution {
   const nodes = new Map<string, Map<number, ProfileNode>>();
   const starts = new Map<string, number>();
   const samples = new Map<string, { node: number; ts: number }[]>();
@@ -124,7 +146,7 @@ export function attribute(events: TraceEvent[], origin: string): Attribution {
       best = key;
     }
   }
-  const empty: Attribution = { extensionMs: 0, sampledMs: 0, samples: 0, longTasks: [], longestExtensionRunsMs: [] };
+  const empty: Attribution = { extensionMs: 0, sampledMs: 0, samples: 0, longTasks: [], longestExtensionRunsMs: [], markFrame: mark ? null : undefined };
   if (!best) return empty;
   const list = (samples.get(best) ?? []).sort((a, b) => a.ts - b.ts);
   const check = isExt.get(best)!;
@@ -154,6 +176,7 @@ export function attribute(events: TraceEvent[], origin: string): Attribution {
   const entries = events
     .filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.args !== undefined && JSON.stringify(e.args).includes(origin))
     .map((e) => ({ ts: e.ts, name: e.name }));
+  const onThread = events.filter((e) => e.pid === thread.pid && e.tid === thread.tid);
   const longTasks = tasks.map((t) => {
     const end = t.ts + (t.dur ?? 0);
     let ext = 0;
@@ -166,13 +189,29 @@ export function attribute(events: TraceEvent[], origin: string): Attribution {
       entersExtension: inside.length > 0,
       // What the timeline says the task did with the extension (EvaluateScript, FunctionCall, …).
       extensionEntries: [...new Set(inside.map((x) => x.name))],
+      renderingMs: sumInside(onThread, t.ts, end, RENDERING),
+      gcMs: sumInside(onThread, t.ts, end, GC),
     };
   });
+  // The first task after the mark that renders (the frame showing what the page changed).
+  let markFrame: Attribution['markFrame'];
+  if (mark) {
+    const at = events.find((e) => e.name === mark && e.pid === thread.pid)?.ts;
+    const frame =
+      at === undefined
+        ? undefined
+        : onThread
+            .filter((e) => e.ph === 'X' && /RunTask$/.test(e.name) && e.ts >= at)
+            .sort((a, b) => a.ts - b.ts)
+            .find((e) => sumInside(onThread, e.ts, e.ts + (e.dur ?? 0), new Set(['Paint'])) > 0);
+    markFrame = frame ? { durMs: (frame.dur ?? 0) / 1000, renderingMs: sumInside(onThread, frame.ts, frame.ts + (frame.dur ?? 0), RENDERING) } : null;
+  }
   return {
     extensionMs: extUs / 1000,
     sampledMs: allUs / 1000,
     samples: list.length,
     longTasks,
+    markFrame,
     longestExtensionRunsMs: runs.sort((a, b) => b - a).slice(0, 5).map((r) => r / 1000),
   };
 }
