@@ -91,9 +91,19 @@ export interface Attribution {
 const RENDERING = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'HitTest']);
 const GC = new Set(['MinorGC', 'MajorGC']);
 
+/** Time covered by the named events inside [start, end), nested ones counted once (ms). */
 function sumInside(events: TraceEvent[], start: number, end: number, names: Set<string>): number {
+  const spans = events
+    .filter((e) => e.ph === 'X' && names.has(e.name) && e.ts >= start && e.ts < end)
+    .map((e) => [e.ts, Math.min(end, e.ts + (e.dur ?? 0))] as const)
+    .sort((a, b) => a[0] - b[0]);
   let us = 0;
-  for (const e of events) if (e.ph === 'X' && names.has(e.name) && e.ts >= start && e.ts < end) us += e.dur ?? 0;
+  let reach = -Infinity;
+  for (const [a, b] of spans) {
+    if (b <= reach) continue;
+    us += b - Math.max(a, reach);
+    reach = b;
+  }
   return us / 1000;
 }
 
