@@ -11,8 +11,7 @@ import { inIdleSlices } from '@/lib/content/scheduler';
 import { OutgoingGuard } from '@/lib/content/outgoing';
 import type { Signal, SignalResult } from '@/lib/messaging';
 import { RetryingSender } from '@/lib/content/retry';
-import type { ClosedUi } from '@/lib/content/shadow-ui';
-import { UI_SCRIPT_FILE, uiLoader, type UiView } from '@/lib/content/ui';
+import { UI_SCRIPT_FILE, uiLoader, ViewSlots, type UiView } from '@/lib/content/ui';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/model';
 import { onSettingsChange, readSettings, readStoredSettings } from '@/lib/settings/reader';
 import { adapterFor, ADAPTERS } from '@/lib/sites';
@@ -43,35 +42,15 @@ export async function startContent(ctx: ContentScriptContext, browser: Browser):
   const memory = new NudgeMemory(browser.storage.local);
   await memory.load().catch(() => undefined);
 
-  const uis = new Map<string, ClosedUi>();
-  const latest = new Map<string, number>();
-  let shown = 0;
-  function hide(slot: string): void {
-    latest.set(slot, ++shown);
-    uis.get(slot)?.remove();
-    uis.delete(slot);
-  }
-  ctx.onInvalidated(() => {
-    for (const ui of uis.values()) ui.remove();
-    uis.clear();
-  });
   // The views (Preact, styles, wording) are loaded from the extension the first time one is needed.
-  const loadUi = uiLoader(async () => {
-    await import(/* @vite-ignore */ browser.runtime.getURL(UI_SCRIPT_FILE));
+  const views = new ViewSlots({
+    doc: document,
+    load: uiLoader(() => import(/* @vite-ignore */ browser.runtime.getURL(UI_SCRIPT_FILE))),
+    fontUrl: (p) => browser.runtime.getURL(p as '/'),
+    invalid: () => ctx.isInvalid,
   });
-  /** Shows one view per slot; a newer call for the same slot wins, even while an older one is loading. */
-  async function show(slot: string, view: UiView): Promise<void> {
-    const mine = ++shown;
-    latest.set(slot, mine);
-    const ui = await loadUi();
-    // No Khmer font on the computer would show empty boxes: the bundled one is registered first.
-    if (view.lang === 'km') await ui.khmerFont(document, (p) => browser.runtime.getURL(p as '/'));
-    if (latest.get(slot) !== mine || ctx.isInvalid) return;
-    uis.get(slot)?.remove();
-    uis.set(slot, ui.mount(document, view, () => hide(slot)));
-  }
-  // A view that cannot be shown (the worker could not inject it) must not surface as a page error.
-  const showing = (slot: string, view: UiView) => void show(slot, view).catch(() => undefined);
+  ctx.onInvalidated(() => views.clear());
+  const showing = (slot: string, view: UiView, failed?: () => void) => void views.show(slot, view, failed);
 
   // The helpline comes from the background (the hotline directory stays out of this bundle).
   let help: HelpInfo = { helplineName: '' };
@@ -155,17 +134,21 @@ export async function startContent(ctx: ContentScriptContext, browser: Browser):
     analyze: analyzeMessage,
     setTimeout: (cb, ms) => window.setTimeout(cb, ms),
     showReminder: (kinds, lang) => showing('reminder', { kind: 'reminder', lang, kinds, composer: composer() }),
-    hideReminder: () => hide('reminder'),
+    hideReminder: () => views.hide('reminder'),
     showPause: (view, proceed) =>
-      showing('pause', {
-        kind: 'pause',
-        lang: view.lang,
-        party: view.party,
-        help,
-        composer: composer(),
-        onContinue: proceed,
-        onReport: () => openReport(view.conversation),
-      }),
+      showing(
+        'pause',
+        {
+          kind: 'pause',
+          lang: view.lang,
+          party: view.party,
+          help,
+          composer: composer(),
+          onContinue: proceed,
+          onReport: () => openReport(view.conversation),
+        },
+        proceed,
+      ),
     logImage: (view) =>
       void call<SignalResult>('signal', {
         signal: {

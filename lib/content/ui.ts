@@ -6,7 +6,7 @@
 // scripts' reach. The file is web-accessible under a per-session address (use_dynamic_url), so
 // a page cannot probe for it. (Injecting it from the worker with scripting.executeScript would
 // need host permissions, which would also show the worker every chat tab's address.)
-import type { CategoryId } from '@/lib/detect';
+import type { NudgeProps } from '@/components/nudge/Nudge';
 import type { HelpInfo, InfoKind } from '@/components/nudge/types';
 import type { Lang } from '@/lib/i18n';
 import type { ClosedUi } from './shadow-ui';
@@ -15,15 +15,7 @@ import type { ClosedUi } from './shadow-ui';
 export const UI_SCRIPT_FILE = '/nudge-ui.js';
 
 export type UiView =
-  | {
-      kind: 'nudge';
-      lang: Lang;
-      level: 'warn' | 'alert';
-      categories: CategoryId[];
-      party: string;
-      help: HelpInfo;
-      onReport(): void;
-    }
+  | ({ kind: 'nudge' } & Omit<NudgeProps, 'onDismiss' | 'onHelpOpened'>)
   | { kind: 'reminder'; lang: Lang; kinds: InfoKind[]; composer: HTMLElement | null }
   | {
       kind: 'pause';
@@ -82,4 +74,55 @@ export function uiLoader(load: () => Promise<unknown>, scope: object = globalThi
     );
     return loading;
   };
+}
+
+export interface ViewSlotsOptions {
+  doc: Document;
+  load: () => Promise<NudgeUi>;
+  /** Maps an extension file to its address (the Khmer font). */
+  fontUrl: (path: string) => string;
+  /** True once the content script is invalidated: nothing new is shown then. */
+  invalid: () => boolean;
+}
+
+/**
+ * One view per slot ('nudge', 'reminder', 'pause'): a newer show() for a slot replaces the older
+ * view, even while the older one is still loading; hide() also cancels a view that is loading.
+ */
+export class ViewSlots {
+  private readonly mounted = new Map<string, ClosedUi>();
+  private readonly latest = new Map<string, number>();
+  private seq = 0;
+
+  constructor(private readonly o: ViewSlotsOptions) {}
+
+  /**
+   * Shows `view` in `slot`. Never rejects: when the views cannot be loaded, `failed` runs instead
+   * (an image held back for the pause must then go through), and nothing reaches the page.
+   */
+  show(slot: string, view: UiView, failed: () => void = () => undefined): Promise<void> {
+    const mine = ++this.seq;
+    this.latest.set(slot, mine);
+    return this.o
+      .load()
+      .then(async (ui) => {
+        // No Khmer font on the computer would show empty boxes: the bundled one is registered first.
+        if (view.lang === 'km') await ui.khmerFont(this.o.doc, this.o.fontUrl);
+        if (this.latest.get(slot) !== mine || this.o.invalid()) return;
+        this.mounted.get(slot)?.remove();
+        this.mounted.set(slot, ui.mount(this.o.doc, view, () => this.hide(slot)));
+      })
+      .catch(() => failed());
+  }
+
+  hide(slot: string): void {
+    this.latest.set(slot, ++this.seq);
+    this.mounted.get(slot)?.remove();
+    this.mounted.delete(slot);
+  }
+
+  /** Takes every view off the page (the content script was invalidated). */
+  clear(): void {
+    for (const slot of [...this.mounted.keys()]) this.hide(slot);
+  }
 }
