@@ -155,7 +155,7 @@ async function launchTimes() {
   for (let i = 0; i < LAUNCHES; i++) {
     for (const ext of i % 2 === 0 ? [false, true] : [true, false]) {
       const t = performance.now();
-      const b = await launchWith(ext);
+      const b = await launchWith(ext, { settle: false });
       if (ext) await b.worker();
       (ext ? withExt : without).push(performance.now() - t);
       await b.close();

@@ -200,14 +200,27 @@ function targetRows(r: Record<string, Json | null>): Row[] {
       summary100k_ms: 'Weekly summary over 100,000 events (store bench target)',
     };
     for (const [k, t] of Object.entries(targets)) {
-      const v = num(store, `chromium.${k}`);
+      // Appends are judged on disk, where the extension keeps its database (a persistent
+      // profile); the in-memory figure (an off-the-record context) is shown beside it.
+      const disk = k === 'append10k_ms' ? num(store, 'chromium.onDisk.append10k_ms') : null;
+      const memory = num(store, `chromium.${k}`);
+      const v = disk ?? memory;
+      const floor = disk !== null ? num(store, 'chromium.onDisk.raw10k_ms') : k === 'append10k_ms' ? num(store, 'chromium.raw10k_ms') : null;
       rows.push({
         what: labels[k] ?? k,
-        measured: `${f(v, 1)} ms`,
+        measured: disk !== null ? `${f(disk, 1)} ms on disk (in memory ${f(memory, 1)} ms)` : `${f(v, 1)} ms`,
         target: `≤ ${f(t, 0)} ms`,
         ratio: v === null ? null : v / t,
         pass: v === null ? null : v <= t,
-        why: v !== null && v > t ? `over by ${f(v - t, 1)} ms.` : undefined,
+        why:
+          v !== null && v > t
+            ? `over by ${f(v - t, 1)} ms.` +
+              (floor !== null
+                ? ` IndexedDB alone, the same 10,000 records added bare in one transaction, takes ${f(floor, 0)} ms here` +
+                  (disk !== null ? ` on disk (${f(num(store, 'chromium.raw10k_ms'), 0)} ms in memory, Chromium ${String(get(store, 'chromium.version') ?? '?')})` : '') +
+                  '; the appender adds a look-up per new event (de-duplication) and the conversation and day records.'
+                : '')
+            : undefined,
       });
     }
   }
@@ -279,7 +292,9 @@ script (present at load): generated everyday lines, a low-risk line every 250 me
 no nudge) and a three-line grooming escalation at the very end, so the last nudge can only
 appear once the whole history has been read. Three runs of each (\`BENCH_PAGE_RUNS\`); each run
 starts a fresh browser and profile; runs alternate baseline-first and extension-first. Medians. The baseline launches the same Chromium with the
-same flags and no extension.
+same flags and no extension. Before the chat is opened, the freshly installed extension's first-run
+set-up page (it opens about 3 s after launch, once in an extension's life) is closed, and both
+browsers get half a second of quiet.
 - *Time to idle*: from navigation start (\`performance.timeOrigin\`) to the end of the last of:
   the load event, the last long task, the last DOM mutation of the page's own content. It is read
   only after a quiet second (no long task, no mutation, no extension UI change) and, with the
