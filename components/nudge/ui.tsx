@@ -30,7 +30,7 @@ function hostName(): string {
   return `x-${n}`;
 }
 
-export function viewFor(view: UiView, close: () => void): JSX.Element {
+function viewFor(view: UiView, close: () => void): JSX.Element {
   switch (view.kind) {
     case 'nudge':
       return (
