@@ -229,7 +229,7 @@ function targetRows(r: Record<string, Json | null>): Row[] {
               (floor !== null
                 ? ` IndexedDB alone, the same 10,000 records added bare in one transaction, takes ${f(floor, 0)} ms here` +
                   (disk !== null ? ` on disk (${f(num(store, 'chromium.raw10k_ms'), 0)} ms in memory, Chromium ${String(get(store, 'chromium.version') ?? '?')})` : '') +
-                  '; the appender adds a look-up per new event (de-duplication) and the conversation and day records.'
+                  '; the appender adds the scoring of each message, the masking of its excerpt and the conversation and day records, in batches of 2,000 (one add per new event; look-ups only when a batch held an already-stored message).'
                 : '')
             : undefined,
       });
