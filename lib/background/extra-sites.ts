@@ -17,7 +17,7 @@ export interface PermissionsApi {
 }
 
 export const EXTRA_SITES_SCRIPT_ID = 'chaperone-extra-sites';
-export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
+export const CONTENT_SCRIPT_FILE = 'content-scripts/generic.js';
 
 /** Registers the content script on the chosen sites that are granted; returns the patterns used. */
 export async function syncExtraSites(

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SCRIPT_FILE } from '../../lib/background/extra-sites';
 import { ROOT, launchExtension, openExtensionPage } from './harness';
 
 const VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -102,10 +103,15 @@ describe('npm run zip', () => {
     ];
     expect(referenced.filter((f) => !zip.file(f))).toEqual([]);
     expect(Object.keys(zip.files).filter((f) => f.endsWith('.map'))).toEqual([]);
-    // The nudge's font is a file fetched on demand, never inlined into the content script
+    // One content script per chat site, and the generic one for sites a parent adds (registered
+    // at run time, so not in the manifest).
+    const scripts = Object.keys(zip.files).filter((f) => f.startsWith('content-scripts/') && !zip.files[f]!.dir).sort();
+    expect(scripts).toEqual(['discord', 'generic', 'meta', 'telegram', 'whatsapp', 'x'].map((n) => `content-scripts/${n}.js`));
+    // The file the worker registers on the sites a parent adds is the generic one, and is there.
+    expect(scripts).toContain(CONTENT_SCRIPT_FILE);
+    // The nudge's font is a file fetched on demand, never inlined into a content script
     // ("d09GMg" is base64 for a woff2 file's signature).
-    const contentScript = await zip.file('content-scripts/content.js')!.async('string');
-    expect(contentScript).not.toMatch(/d09GMg|data:font\//);
+    for (const f of scripts) expect(await zip.file(f)!.async('string')).not.toMatch(/d09GMg|data:font\//);
 
     const dir = mkdtempSync(path.join(os.tmpdir(), 'chaperone-unzipped-'));
     try {

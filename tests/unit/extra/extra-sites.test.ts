@@ -29,7 +29,7 @@ describe('syncExtraSites', () => {
     const s = fakeScripting();
     const used = await syncExtraSites(['https://a.example/*', 'https://b.example/*'], s.api, perms(['https://a.example/*']));
     expect(used).toEqual(['https://a.example/*']);
-    expect(s.registered).toEqual([{ id: EXTRA_SITES_SCRIPT_ID, matches: ['https://a.example/*'], js: ['content-scripts/content.js'] }]);
+    expect(s.registered).toEqual([{ id: EXTRA_SITES_SCRIPT_ID, matches: ['https://a.example/*'], js: ['content-scripts/generic.js'] }]);
   });
 
   it('does nothing when the registration is already right', async () => {
