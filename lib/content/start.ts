@@ -1,7 +1,7 @@
 // Wires a chat content script to the page: adapter, watcher, controller, nudge views. Everything
 // is tied to WXT's ctx so it stops when the extension updates or unloads. Each site's script
 // (entrypoints/*.content.ts) passes only its own adapters; the generic one is the fallback.
-import browser, { type Browser } from 'webextension-polyfill';
+import browser from 'webextension-polyfill';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { analyzeMessage, prepareDetector } from '@/lib/detect';
 import { call } from '@/lib/client';
@@ -15,22 +15,22 @@ import { RetryingSender } from '@/lib/content/retry';
 import { UI_SCRIPT_FILE, uiLoader, ViewSlots, type UiView } from '@/lib/content/ui';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/model';
 import { onSettingsChange, readSettings, readStoredSettings } from '@/lib/settings/reader';
-import { generic } from '@/lib/sites/generic';
+import { generic, pickAdapter } from '@/lib/sites/generic';
 import type { SiteAdapter } from '@/lib/sites/types';
 import type { HelpInfo } from '@/components/nudge/types';
 import type { Level } from '@/lib/detect';
 
 /** A chat content script's main: reads the page with `adapters` (the first that matches, else generic). */
 export function chatScript(ctx: ContentScriptContext, adapters: readonly SiteAdapter[]): void {
-  startContent(ctx, browser, adapters).catch((e: unknown) => {
+  startContent(ctx, adapters).catch((e: unknown) => {
     // A failure here must never break the chat page.
     console.debug('[chaperone] content script did not start', e);
   });
 }
 
-export async function startContent(ctx: ContentScriptContext, browser: Browser, adapters: readonly SiteAdapter[]): Promise<void> {
+async function startContent(ctx: ContentScriptContext, adapters: readonly SiteAdapter[]): Promise<void> {
   const url = () => new URL(location.href);
-  const adapter = adapters.find((a) => a.matches(url())) ?? generic;
+  const adapter = pickAdapter(url(), adapters);
   // The family's settings first: local storage answers at once. A school's or NGO's policy
   // (storage.managed) is laid over them when it arrives; the first read of it after the browser
   // starts can take seconds, and the chat is read meanwhile (settings only shape the nudge).

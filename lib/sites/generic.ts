@@ -113,3 +113,8 @@ export const generic: SiteAdapter = {
       (el) => !/search/i.test(el.getAttribute('aria-label') ?? el.getAttribute('placeholder') ?? ''),
     ) ?? null,
 };
+
+/** The first of `adapters` made for this page's address, else the generic one (it reads any page). */
+export function pickAdapter(url: URL, adapters: readonly SiteAdapter[]): SiteAdapter {
+  return adapters.find((a) => a.id !== 'generic' && a.matches(url)) ?? generic;
+}

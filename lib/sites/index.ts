@@ -1,5 +1,5 @@
 import { discord } from './discord';
-import { generic } from './generic';
+import { generic, pickAdapter } from './generic';
 import { instagram } from './instagram';
 import { messenger } from './messenger';
 import { telegramA } from './telegram-a';
@@ -14,7 +14,7 @@ export type { Direction, SiteAdapter, SiteId, SiteMessage } from './types';
 export const ADAPTERS: readonly SiteAdapter[] = [discord, whatsapp, messenger, instagram, telegramA, telegramK, x, generic];
 
 export function adapterFor(url: URL): SiteAdapter {
-  return ADAPTERS.find((a) => a.id !== 'generic' && a.matches(url)) ?? generic;
+  return pickAdapter(url, ADAPTERS);
 }
 
 export interface FoundMessages {
